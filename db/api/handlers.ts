@@ -1,0 +1,51 @@
+import type { Ctx } from '../context';
+import type { MethodName } from '../../shared/contract/methods';
+import type { Sessions } from './sessions';
+import { ApiError } from '../../shared/contract/errors';
+import { updateSettings } from '../usecases/settings';
+import { createUser, listUsers, checkPin } from '../usecases/users';
+import { createCustomer, updateCustomer, getCustomer, searchCustomers } from '../usecases/customers';
+import { setupStatus, setupStore } from '../usecases/setup';
+
+export interface CallEnv {
+  sessions: Sessions;
+  sessionId: string | null;
+}
+
+/** A refusal whose writes must still be kept (a wrong PIN counts towards the lockout). */
+export class Refusal {
+  constructor(readonly error: ApiError) {}
+}
+
+type Handler = (ctx: Ctx, input: any, env: CallEnv) => unknown;
+
+/** Method → use case. The dispatcher has already validated the input and the caller's role. */
+export const handlers: Partial<Record<MethodName, Handler>> = {
+  'setup.status': (ctx) => setupStatus(ctx),
+  'setup.store': (ctx, input, env) => {
+    const { ownerId } = setupStore(ctx, input);
+    const user = { id: ownerId, name: input.ownerName, role: 'owner' as const };
+    return { sessionId: env.sessions.open(user), user };
+  },
+  'session.users': (ctx) => listUsers(ctx),
+  'session.login': (ctx, input, env) => {
+    const r = checkPin(ctx, input.userId, input.pin);
+    if (!r.ok) return new Refusal(r.error);
+    return { sessionId: env.sessions.open(r.user), user: r.user };
+  },
+  'session.logout': (_ctx, _input, env) => {
+    env.sessions.close(env.sessionId);
+    return { ok: true };
+  },
+  'session.me': (ctx) => ({ user: ctx.actor, storeName: ctx.settings.store.name, today: ctx.today }),
+
+  'settings.get': (ctx) => ctx.settings,
+  'settings.update': (ctx, input) => updateSettings(ctx, input),
+  'users.create': (ctx, input) => createUser(ctx, input),
+  'users.list': (ctx) => listUsers(ctx),
+
+  'customers.create': (ctx, input) => createCustomer(ctx, input),
+  'customers.update': (ctx, input) => updateCustomer(ctx, input),
+  'customers.get': (ctx, input) => getCustomer(ctx, input.id),
+  'customers.search': (ctx, input) => searchCustomers(ctx, input),
+};

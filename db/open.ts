@@ -1,0 +1,38 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+import { migrate } from './migrate';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export interface Store {
+  sqlite: Database.Database;
+  db: Db;
+  file: string;
+}
+
+/**
+ * Opens the store once for the process (STYLE.md practice 6): foreign keys on, WAL so readers never wait for
+ * the writer, synchronous FULL because a lost payment after a power cut is worse than a slower write, and a
+ * busy timeout for the rare second process (CLI while the app is open). Migrates; closes on failure.
+ */
+export function openStore(file: string, opts: { nativeBinding?: string; migrationsDir?: string } = {}): Store {
+  const sqlite = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  try {
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 5000');
+    migrate(sqlite, file, opts.migrationsDir);
+    return { sqlite, db: drizzle(sqlite, { schema }), file };
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}
+
+export function closeStore(store: Store): void {
+  if (!store.sqlite.open) return;
+  // Lets SQLite refresh its planner statistics, as Signal does on close.
+  store.sqlite.pragma('optimize');
+  store.sqlite.close();
+}

@@ -1,0 +1,4 @@
+export * from './people';
+export * from './ledger';
+export * from './collection';
+export * from './system';

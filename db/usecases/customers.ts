@@ -1,0 +1,145 @@
+import { eq, and, isNull, inArray, asc, sql } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import { customers, customerPhones } from '../schema';
+import { ApiError } from '../../shared/contract/errors';
+import type { Customer, CustomerCreate, CustomerSearchItem } from '../../shared/contract/people';
+import { onlyDigits } from '../../shared/cpf';
+import { foldText } from '../../shared/text';
+import { customerStandings } from './standing';
+
+type CustomerRow = typeof customers.$inferSelect;
+
+function requireCustomer(ctx: Ctx, id: string): CustomerRow {
+  const row = ctx.db.select().from(customers).where(and(eq(customers.id, id), isNull(customers.deletedAt))).get();
+  if (!row) throw new ApiError('not_found', 'Cliente não encontrado.', [{ path: 'id', message: 'Cliente não encontrado.' }]);
+  return row;
+}
+
+function assertCpfFree(ctx: Ctx, cpf: string, exceptId?: string): void {
+  const other = ctx.db.select({ id: customers.id, name: customers.name }).from(customers).where(eq(customers.cpf, cpf)).get();
+  if (other && other.id !== exceptId) {
+    throw new ApiError('conflict', `Já existe um cliente com este CPF: ${other.name}.`, [{ path: 'cpf', message: 'CPF já cadastrado.' }]);
+  }
+}
+
+function writePhones(ctx: Ctx, customerId: string, phones: { number: string; whatsapp?: boolean }[]): void {
+  const s = ctx.stamp();
+  // Phones are master data: the old list is soft-deleted so past contacts still point at the number used.
+  ctx.db.update(customerPhones).set({ deletedAt: s.updatedAt, updatedAt: s.updatedAt }).where(and(eq(customerPhones.customerId, customerId), isNull(customerPhones.deletedAt))).run();
+  phones.forEach((p, position) =>
+    ctx.db.insert(customerPhones).values({ id: ctx.newId(), customerId, number: onlyDigits(p.number), whatsapp: !!p.whatsapp, position, ...s }).run(),
+  );
+}
+
+export function createCustomer(ctx: Ctx, input: CustomerCreate): { id: string } {
+  const cpf = onlyDigits(input.cpf);
+  assertCpfFree(ctx, cpf);
+  const id = ctx.newId();
+  ctx.db
+    .insert(customers)
+    .values({
+      id,
+      name: input.name,
+      nameFolded: foldText(input.name),
+      cpf,
+      email: input.email || null,
+      address: input.address || null,
+      birthDate: input.birthDate ?? null,
+      keyCustomer: !!input.keyCustomer,
+      doNotCall: !!input.doNotCall,
+      notes: input.notes || null,
+      whatsappOptInAt: input.phones.some((p) => p.whatsapp) ? ctx.now.toISOString() : null,
+      ...ctx.stamp(),
+    })
+    .run();
+  writePhones(ctx, id, input.phones);
+  return { id };
+}
+
+export function updateCustomer(ctx: Ctx, input: { id: string } & Partial<CustomerCreate>): Customer {
+  const row = requireCustomer(ctx, input.id);
+  const set: Partial<CustomerRow> = { updatedAt: ctx.now.toISOString(), device: ctx.settings.store.deviceCode };
+  if (input.name !== undefined) Object.assign(set, { name: input.name, nameFolded: foldText(input.name) });
+  if (input.cpf !== undefined) {
+    const cpf = onlyDigits(input.cpf);
+    assertCpfFree(ctx, cpf, row.id);
+    set.cpf = cpf;
+  }
+  if (input.email !== undefined) set.email = input.email || null;
+  if (input.address !== undefined) set.address = input.address || null;
+  if (input.birthDate !== undefined) set.birthDate = input.birthDate;
+  if (input.keyCustomer !== undefined) set.keyCustomer = input.keyCustomer;
+  if (input.doNotCall !== undefined) set.doNotCall = input.doNotCall;
+  if (input.notes !== undefined) set.notes = input.notes || null;
+  if (input.phones !== undefined) {
+    // Opt-in for WhatsApp reminders is recorded with its date (CONVENTIONS.md) and cleared on opt-out.
+    const wants = input.phones.some((p) => p.whatsapp);
+    if (wants && !row.whatsappOptInAt) set.whatsappOptInAt = ctx.now.toISOString();
+    if (!wants) set.whatsappOptInAt = null;
+    writePhones(ctx, row.id, input.phones);
+  }
+  ctx.db.update(customers).set(set).where(eq(customers.id, row.id)).run();
+  return getCustomer(ctx, row.id);
+}
+
+export function getCustomer(ctx: Ctx, id: string): Customer {
+  const row = requireCustomer(ctx, id);
+  const phones = ctx.db
+    .select({ number: customerPhones.number, whatsapp: customerPhones.whatsapp })
+    .from(customerPhones)
+    .where(and(eq(customerPhones.customerId, id), isNull(customerPhones.deletedAt)))
+    .orderBy(asc(customerPhones.position))
+    .all();
+  return {
+    id: row.id,
+    name: row.name,
+    cpf: row.cpf,
+    phones,
+    email: row.email,
+    address: row.address,
+    birthDate: row.birthDate,
+    keyCustomer: row.keyCustomer,
+    doNotCall: row.doNotCall,
+    notes: row.notes,
+    createdAt: row.createdAt,
+  };
+}
+
+/**
+ * Search as you type: every word of the query must start a word of the name (accents and case ignored);
+ * a query that is mostly digits matches the start of the CPF or any part of a phone.
+ */
+export function searchCustomers(ctx: Ctx, input: { query: string; limit?: number }): { items: CustomerSearchItem[] } {
+  const limit = input.limit ?? 50;
+  const q = input.query.trim();
+  const digits = onlyDigits(q);
+  const looksNumeric = digits.length >= 3 && /^[\d.\-\s()/]+$/.test(q);
+  const live = isNull(customers.deletedAt);
+  let where;
+  if (!q) where = live;
+  else if (looksNumeric) {
+    const phoneMatch = ctx.db
+      .select({ id: customerPhones.customerId })
+      .from(customerPhones)
+      .where(and(sql`${customerPhones.number} LIKE ${'%' + digits + '%'}`, isNull(customerPhones.deletedAt)));
+    where = and(live, sql`(${customers.cpf} LIKE ${digits + '%'} OR ${customers.id} IN ${phoneMatch})`);
+  } else {
+    const words = foldText(q).split(' ').filter(Boolean).slice(0, 6);
+    where = and(live, ...words.map((w) => sql`(${customers.nameFolded} LIKE ${w + '%'} OR ${customers.nameFolded} LIKE ${'% ' + w + '%'})`));
+  }
+  const rows = ctx.db.select({ id: customers.id, name: customers.name, cpf: customers.cpf }).from(customers).where(where).orderBy(asc(customers.nameFolded)).limit(limit).all();
+  if (!rows.length) return { items: [] };
+  const ids = rows.map((r) => r.id);
+  const phones = new Map<string, string>();
+  for (const p of ctx.db
+    .select({ customerId: customerPhones.customerId, number: customerPhones.number })
+    .from(customerPhones)
+    .where(and(inArray(customerPhones.customerId, ids), isNull(customerPhones.deletedAt)))
+    .orderBy(asc(customerPhones.position))
+    .all())
+    if (!phones.has(p.customerId)) phones.set(p.customerId, p.number);
+  const standing = customerStandings(ctx, ids);
+  return {
+    items: rows.map((r) => ({ ...r, phone: phones.get(r.id) ?? null, overdueCents: standing.get(r.id)?.overdueCents ?? 0, profile: standing.get(r.id)?.profile ?? 'novo' })),
+  };
+}

@@ -1,0 +1,98 @@
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { openBackend, defaultDbPath, type Backend } from '../db/api/backend';
+import { createSecureWindow, hardenApp, hardenSession } from './security';
+import { registerIpc } from './ipc';
+import { rendererEntryUrl } from './url-policy';
+
+// Desktop entry: one window, one backend, one IPC channel. No business rule lives here (STYLE.md).
+// Printing: the page calls window.print(), which opens the system print dialog; receipts size themselves
+// with CSS @page (80 mm), so no print IPC is needed.
+
+// The same folder as db/paths.ts computes for the CLI, whether run from the repo (name "emdia") or the
+// installed app (productName "EmDia"); set before 'ready' so Chromium's profile lands there too.
+app.setPath('userData', path.join(app.getPath('appData'), 'EmDia'));
+
+/** `--db <file>` or `--db=<file>`; relative paths are taken from where the user started the app. */
+function dbPathFromArgv(argv: string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--db' && argv[i + 1]) return path.resolve(argv[i + 1]);
+    if (arg.startsWith('--db=')) return path.resolve(arg.slice('--db='.length));
+  }
+  return null;
+}
+
+let mainWindow: BrowserWindow | null = null;
+let backend: Backend | null = null;
+
+function createMainWindow(appRoot: string): BrowserWindow {
+  const win = createSecureWindow(
+    {
+      width: 1366,
+      height: 768,
+      minWidth: 1024,
+      minHeight: 700,
+      title: 'EmDia',
+      show: false,
+      backgroundColor: '#ffffff',
+      autoHideMenuBar: true,
+    },
+    path.join(__dirname, 'preload.cjs'),
+  );
+  // Shown once painted, so the clerk never sees a blank white flash.
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  void win.loadFile(path.join(appRoot, 'dist', 'renderer', 'index.html'));
+  return win;
+}
+
+function start(): void {
+  const appRoot = app.getAppPath();
+  hardenApp();
+
+  app.on('second-instance', () => {
+    // A second double-click on the icon should bring the open window back, not open the database twice.
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    // Closing runs PRAGMA optimize and checkpoints the WAL, so the file is whole when the PC shuts down.
+    backend?.close();
+    backend = null;
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, appRoot);
+    const dbPath = dbPathFromArgv(process.argv) ?? defaultDbPath(app.getPath('userData'));
+    try {
+      // Bundled main code no longer sits next to db/migrations; the backend reads this variable.
+      process.env.EMDIA_MIGRATIONS_DIR = path.join(appRoot, 'db', 'migrations');
+      // From `npm start`: a better-sqlite3 build for Electron's ABI, kept apart from the Node build the
+      // tests use. In the installed app electron-builder already rebuilt the module, so this is unset.
+      backend = openBackend({ dbPath, nativeBinding: process.env.EMDIA_SQLITE_BINDING || undefined });
+    } catch (e) {
+      console.error('[emdia] could not open the database', e);
+      const detail = e instanceof Error ? e.message : String(e);
+      dialog.showErrorBox('EmDia', `Não foi possível abrir o arquivo de dados:\n${dbPath}\n\n${detail}`);
+      app.exit(1);
+      return;
+    }
+    const open = backend;
+    registerIpc({
+      dispatch: (method, input, caller) => open.dispatch(method, input, caller),
+      appRoot,
+      isMainWindow: (wc) => mainWindow !== null && !mainWindow.isDestroyed() && wc.id === mainWindow.webContents.id,
+    });
+    mainWindow = createMainWindow(appRoot);
+    console.log(`[emdia] data: ${dbPath}; page: ${rendererEntryUrl(appRoot)}`);
+  });
+}
+
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+// Validation messages reach the clerk as-is: zod speaks Portuguese, and each field gets its on-screen name.
+z.config(z.locales.pt());
+
+const LABELS: Record<string, string> = {
+  name: 'Nome', cpf: 'CPF', phones: 'Telefones', number: 'Telefone', whatsapp: 'WhatsApp', email: 'E-mail', address: 'Endereço',
+  birthDate: 'Data de nascimento', keyCustomer: 'Cliente estratégico', doNotCall: 'Não ligar', notes: 'Observações', id: 'Identificador',
+  query: 'Busca', limit: 'Limite', role: 'Papel', pin: 'PIN', userId: 'Usuário', storeName: 'Nome da loja', cnpj: 'CNPJ', state: 'UF',
+  ownerName: 'Nome do dono', ownerPin: 'PIN do dono', customerId: 'Cliente', date: 'Data', description: 'Descrição', totalCents: 'Valor total',
+  downPaymentCents: 'Entrada', installmentCount: 'Número de parcelas', firstDueDate: 'Primeiro vencimento', monthlyRatePct: 'Juros ao mês',
+  amountCents: 'Valor', method: 'Forma de pagamento', installmentIds: 'Parcelas', paymentId: 'Pagamento', reason: 'Motivo', asOf: 'Data de referência',
+  content: 'Arquivo', dryRun: 'Simulação', discountCents: 'Desconto', approvalPin: 'PIN de aprovação', channel: 'Canal', outcome: 'Resultado',
+  at: 'Data e hora', from: 'De', to: 'Até', file: 'Arquivo', capacityCents: 'Quanto consegue pagar', idempotencyKey: 'Chave de repetição',
+};
+
+export const fieldLabel = (path: PropertyKey[]): string => {
+  const named = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
+  return named ? (LABELS[named] ?? named) : 'Dados';
+};
+
+/** `{ kind: 'validation', message, issues }` for a zod failure, naming the field in pt-BR. */
+export function validationBody(error: z.ZodError): { kind: 'validation'; message: string; issues: { path: string; message: string }[] } {
+  const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const first = error.issues[0];
+  const message = first ? `${fieldLabel(first.path)}: ${first.message}` : 'Dados inválidos.';
+  return { kind: 'validation', message, issues };
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { id, isoDate, cents, positiveCents, pct, idempotencyKey, asOf, paymentMethod } from './common';
+
+export const saleCreate = z
+  .object({
+    customerId: id,
+    date: isoDate,
+    description: z.string({ error: 'Descreva o que foi vendido.' }).trim().min(2, 'Descreva o que foi vendido.').max(200),
+    totalCents: positiveCents,
+    downPaymentCents: cents.optional(),
+    installmentCount: z
+      .number({ error: 'Informe o número de parcelas.' })
+      .int('O número de parcelas deve ser inteiro.')
+      .min(1, 'A venda deve ter pelo menos 1 parcela.')
+      .max(24, 'A venda pode ter no máximo 24 parcelas.'),
+    firstDueDate: isoDate,
+    monthlyRatePct: pct(15).optional(),
+    idempotencyKey,
+  })
+  .strict();
+
+export const statementInput = z.object({ customerId: id, asOf }).strict();
+export const quoteInput = z.object({ customerId: id, asOf, installmentIds: z.array(id).max(200).optional() }).strict();
+
+export const paymentReceive = z
+  .object({
+    customerId: id,
+    amountCents: positiveCents,
+    method: paymentMethod,
+    date: isoDate.optional(),
+    installmentIds: z.array(id).min(1).max(200).optional(),
+    idempotencyKey,
+  })
+  .strict();
+
+export const paymentReverse = z
+  .object({
+    paymentId: id,
+    reason: z.string({ error: 'Informe o motivo do estorno.' }).trim().min(3, 'Informe o motivo do estorno.').max(300),
+    // The owner's PIN authorizes a reversal typed at a clerk's session (issue "ledger").
+    ownerPin: z.string().regex(/^\d{4,8}$/, 'PIN do dono inválido.').optional(),
+  })
+  .strict();
+
+export const importCsv = z
+  .object({ content: z.string({ error: 'Envie o conteúdo do arquivo CSV.' }).max(50_000_000, 'Arquivo grande demais.'), dryRun: z.boolean() })
+  .strict();

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { empty, id, isoDate, personName, pin, cpf } from './common';
+import { settingsPatch } from './settings';
+import { userCreate, customerCreate, customerUpdate, customerSearch, sessionLogin } from './people';
+import { saleCreate, statementInput, quoteInput, paymentReceive, paymentReverse, importCsv } from './ledger';
+import * as c from './collection';
+
+/**
+ * Every method of the public contract (API.md) plus the session methods the UI needs.
+ * `role`: who may call it — `public` needs no login (first start, login screen), `clerk` any logged-in user,
+ * `owner` the owner only (enforced by the dispatcher, whatever the transport).
+ * `write`: the dispatcher appends an audit row for every successful write.
+ */
+export type Role = 'public' | 'clerk' | 'owner';
+export interface MethodSpec<I extends z.ZodType = z.ZodType> {
+  role: Role;
+  write: boolean;
+  input: I;
+  summary: string;
+}
+
+const m = <I extends z.ZodType>(role: Role, write: boolean, input: I, summary: string): MethodSpec<I> => ({ role, write, input, summary });
+
+export const storeSetup = z
+  .object({
+    storeName: z.string({ error: 'Informe o nome da loja.' }).trim().min(2, 'Informe o nome da loja.').max(120),
+    cnpj: z.string().trim().max(20).optional(),
+    state: z.string().length(2, 'Informe a UF (ex.: SP).'),
+    ownerName: personName,
+    ownerPin: pin,
+  })
+  .strict();
+
+export const methods = {
+  'setup.status': m('public', false, empty, 'Situação da primeira abertura'),
+  'setup.store': m('public', true, storeSetup, 'Configurar minha loja'),
+  'setup.demo': m('public', true, z.object({ customers: z.number().int().min(1).max(5000).optional(), seed: z.number().int().optional() }).strict(), 'Abrir a loja de demonstração'),
+  'session.users': m('public', false, empty, 'Usuários para o login'),
+  'session.login': m('public', false, sessionLogin, 'Entrar'),
+  'session.logout': m('clerk', false, empty, 'Sair'),
+  'session.me': m('clerk', false, empty, 'Usuário atual'),
+
+  'settings.get': m('clerk', false, empty, 'Ler configurações'),
+  'settings.update': m('owner', true, settingsPatch, 'Alterar configurações'),
+  'users.create': m('owner', true, userCreate, 'Cadastrar usuário'),
+  'users.list': m('clerk', false, empty, 'Listar usuários'),
+
+  'customers.create': m('clerk', true, customerCreate, 'Cadastrar cliente'),
+  'customers.update': m('clerk', true, customerUpdate, 'Alterar cliente'),
+  'customers.get': m('clerk', false, c.customerById, 'Ver cliente'),
+  'customers.search': m('clerk', false, customerSearch, 'Buscar clientes'),
+  'customers.export': m('owner', false, c.customerById, 'Exportar dados do cliente (LGPD)'),
+  'customers.anonymize': m('owner', true, c.customerById, 'Anonimizar cliente (LGPD)'),
+
+  'sales.create': m('clerk', true, saleCreate, 'Registrar venda no crediário'),
+  'accounts.statement': m('clerk', false, statementInput, 'Extrato do cliente'),
+  'payments.quote': m('clerk', false, quoteInput, 'Calcular valor a receber'),
+  'payments.receive': m('clerk', true, paymentReceive, 'Receber pagamento'),
+  'payments.reverse': m('clerk', true, paymentReverse, 'Estornar pagamento'),
+  'import.csv': m('owner', true, importCsv, 'Importar clientes e parcelas'),
+
+  'queue.build': m('clerk', false, c.queueBuild, 'Montar a lista de hoje'),
+  'calls.context': m('clerk', false, c.callsContext, 'Preparar a ligação'),
+  'offers.compute': m('clerk', false, c.offersCompute, 'Calcular propostas'),
+  'agreements.create': m('clerk', true, c.agreementCreate, 'Fazer acordo'),
+  'promises.create': m('clerk', true, c.promiseCreate, 'Registrar promessa'),
+  'contacts.record': m('clerk', true, c.contactRecord, 'Registrar contato'),
+  'dashboard.weekly': m('owner', false, c.dashboardWeekly, 'Painel semanal'),
+  'backup.create': m('owner', true, empty, 'Fazer cópia de segurança'),
+  'backup.list': m('owner', false, empty, 'Listar cópias de segurança'),
+  'backup.restore': m('owner', true, c.backupRestore, 'Restaurar cópia de segurança'),
+} as const satisfies Record<string, MethodSpec>;
+
+export type MethodName = keyof typeof methods;
+export type MethodInput<M extends MethodName> = z.infer<(typeof methods)[M]['input']>;
+
+export { id, isoDate, cpf };

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { id, pin, personName, role, isoDate, cpf, profileKind } from './common';
+import { isValidPhone } from '../phone';
+
+export const userCreate = z.object({ name: personName, role, pin }).strict();
+export const userPublic = z.object({ id: z.string(), name: z.string(), role });
+export type UserPublic = z.infer<typeof userPublic>;
+
+export const phone = z
+  .object({
+    number: z.string({ error: 'Informe o telefone.' }).trim().refine(isValidPhone, 'Telefone inválido: use DDD + número, ex.: (11) 98765-4321.'),
+    whatsapp: z.boolean().optional(),
+  })
+  .strict();
+
+const address = z.string().trim().max(200, 'Endereço longo demais (máximo 200 letras).');
+
+const customerFields = {
+  name: personName,
+  cpf,
+  phones: z.array(phone).max(5, 'No máximo 5 telefones.'),
+  email: z.email('E-mail inválido.').max(120).optional().or(z.literal('')),
+  address: address.optional(),
+  birthDate: isoDate.optional(),
+  keyCustomer: z.boolean().optional(),
+  doNotCall: z.boolean().optional(),
+  notes: z.string().max(2000, 'Observações longas demais (máximo 2000 letras).').optional(),
+};
+
+export const customerCreate = z.object(customerFields).strict();
+export const customerUpdate = z.object({ id, ...z.object(customerFields).partial().shape }).strict();
+export type CustomerCreate = z.infer<typeof customerCreate>;
+
+export const customer = z.object({
+  id: z.string(),
+  name: z.string(),
+  cpf: z.string(),
+  phones: z.array(z.object({ number: z.string(), whatsapp: z.boolean() })),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  keyCustomer: z.boolean(),
+  doNotCall: z.boolean(),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Customer = z.infer<typeof customer>;
+
+export const customerSearch = z
+  .object({
+    query: z.string({ error: 'Informe o texto da busca.' }).max(100, 'Busca longa demais.'),
+    limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+
+export const customerSearchItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  cpf: z.string(),
+  phone: z.string().nullable(),
+  overdueCents: z.number().int(),
+  profile: profileKind,
+});
+export type CustomerSearchItem = z.infer<typeof customerSearchItem>;
+
+export const sessionLogin = z.object({ userId: id, pin }).strict();

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { pct, cents } from './common';
+
+const brState = z.enum(
+  ['AC','AL','AP','AM','BA','CE','DF','ES','GO','MA','MT','MS','MG','PA','PB','PR','PE','PI','RJ','RN','RS','RO','RR','SC','SP','SE','TO'],
+  { error: 'UF inválida: use a sigla do estado (ex.: SP).' },
+);
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Horário inválido: use HH:MM.');
+
+export const callWindow = z.object({
+  weekday: z.number().int().min(0).max(6),
+  from: hhmm,
+  to: hhmm,
+});
+
+export const margins = z.object({
+  maxChargesDiscountPct: pct(100),
+  maxPrincipalDiscountPct: pct(100),
+  maxInstallments: z.number().int().min(1).max(48),
+  minInstallmentCents: cents,
+  renegotiationMonthlyPct: pct(15),
+  maxDaysToFirstDue: z.number().int().min(0).max(180),
+  maxPostponeDays: z.number().int().min(0).max(180),
+});
+
+export const settings = z.object({
+  store: z.object({
+    name: z.string().trim().min(2, 'Informe o nome da loja.').max(120),
+    cnpj: z.string().trim().max(20),
+    address: z.string().trim().max(200),
+    city: z.string().trim().max(80),
+    state: brState,
+    pixKey: z.string().trim().max(77),
+    timeZone: z.string().min(3).max(60),
+    deviceCode: z.string().regex(/^[A-Z0-9]{1,4}$/, 'Código do caixa: até 4 letras ou números.'),
+  }),
+  policy: z.object({
+    graceDays: z.number().int().min(0).max(30),
+    // CDC art. 52 §1: the late fine can never exceed 2%.
+    fineRatePct: pct(2),
+    lateInterestMonthlyPct: pct(10),
+    closedWeekdays: z.array(z.number().int().min(0).max(6)).max(7),
+    callWindows: z.array(callWindow).max(14),
+    maxCallsPerDay: z.number().int().min(0).max(10),
+    maxCallsPer7Days: z.number().int().min(0).max(20),
+    quietDaysAfterConversation: z.number().int().min(0).max(60),
+    queueSize: z.number().int().min(1).max(200),
+  }),
+  margins: z.object({
+    default: margins,
+    byProfile: z.record(z.string(), margins.partial()),
+  }),
+});
+export type Settings = z.infer<typeof settings>;
+export type Margins = z.infer<typeof margins>;
+
+/** A deep partial: nested objects merge (API.md). */
+export const settingsPatch = z
+  .object({
+    store: settings.shape.store.partial().strict(),
+    policy: settings.shape.policy.partial().strict(),
+    margins: z
+      .object({
+        default: margins.partial().strict(),
+        byProfile: z.record(z.enum(['novo', 'em_dia', 'ocasional', 'cronico', 'negligente', 'mau_pagador']), margins.partial().strict()),
+      })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatch>;

@@ -1,0 +1,48 @@
+import type { Settings, Margins, SettingsPatch } from './contract/settings';
+
+const margins: Margins = {
+  maxChargesDiscountPct: 50,
+  maxPrincipalDiscountPct: 10,
+  maxInstallments: 6,
+  minInstallmentCents: 3000,
+  renegotiationMonthlyPct: 2,
+  maxDaysToFirstDue: 30,
+  maxPostponeDays: 15,
+};
+
+/** A new store starts from these; the owner changes them in Configurações. Sources in DOMAIN.md. */
+export const defaultSettings: Settings = {
+  store: { name: 'Minha Loja', cnpj: '', address: '', city: '', state: 'SP', pixKey: '', timeZone: 'America/Sao_Paulo', deviceCode: 'A' },
+  policy: {
+    graceDays: 3,
+    fineRatePct: 2, // CDC art. 52 §1: never above 2%
+    lateInterestMonthlyPct: 1, // customary juros de mora
+    closedWeekdays: [0], // Sundays; national holidays are always closed
+    // São Paulo's calling-hours law, the strictest common rule: Mon–Fri 08–20, Sat 08–14, never Sunday.
+    callWindows: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: '08:00', to: '20:00' })).concat([{ weekday: 6, from: '08:00', to: '14:00' }]),
+    maxCallsPerDay: 1,
+    maxCallsPer7Days: 3,
+    quietDaysAfterConversation: 7,
+    queueSize: 15,
+  },
+  margins: {
+    default: margins,
+    byProfile: {
+      em_dia: { maxChargesDiscountPct: 100 },
+      ocasional: { maxChargesDiscountPct: 100 },
+      mau_pagador: { maxChargesDiscountPct: 20, maxPrincipalDiscountPct: 0 },
+    },
+  },
+};
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Nested objects merge; arrays and values replace (API.md settings.update). */
+export function mergeSettings<T>(base: T, patch: unknown): T {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return (patch === undefined ? base : patch) as T;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(patch)) out[k] = v === undefined ? out[k] : isPlainObject(v) && isPlainObject(out[k]) ? mergeSettings(out[k], v) : v;
+  return out as T;
+}
+
+export type { Settings, SettingsPatch };
