@@ -6,6 +6,9 @@ import { updateSettings } from '../usecases/settings';
 import { createUser, listUsers, checkPin } from '../usecases/users';
 import { createCustomer, updateCustomer, getCustomer, searchCustomers } from '../usecases/customers';
 import { setupStatus, setupStore } from '../usecases/setup';
+import { createSale, previewSale } from '../usecases/sales';
+import { quote, receive, reverse } from '../usecases/payments';
+import { statement, receipt } from '../usecases/accounts';
 
 export interface CallEnv {
   sessions: Sessions;
@@ -48,4 +51,12 @@ export const handlers: Partial<Record<MethodName, Handler>> = {
   'customers.update': (ctx, input) => updateCustomer(ctx, input),
   'customers.get': (ctx, input) => getCustomer(ctx, input.id),
   'customers.search': (ctx, input) => searchCustomers(ctx, input),
+
+  'sales.preview': (ctx, input) => previewSale(ctx, input),
+  'sales.create': (ctx, input) => createSale(ctx, input),
+  'accounts.statement': (ctx, input) => statement(ctx, input),
+  'payments.quote': (ctx, input) => quote(ctx, input),
+  'payments.receive': (ctx, input) => receive(ctx, input),
+  'payments.reverse': (ctx, input) => reverse(ctx, input),
+  'payments.receipt': (ctx, input) => receipt(ctx, input),
 };

@@ -143,6 +143,7 @@ CREATE TABLE `reversals` (
 	`updated_at` text NOT NULL,
 	`device` text NOT NULL,
 	`payment_id` text NOT NULL,
+	`date` text NOT NULL,
 	`reason` text NOT NULL,
 	`created_by` text,
 	`approved_by` text,

@@ -98,6 +98,8 @@ export const reversals = sqliteTable(
   {
     ...rowMeta,
     paymentId: text('payment_id').notNull().references(() => payments.id),
+    /** the store's calendar date of the reversal: statements "as of" a day count it from then */
+    date: text('date').notNull(),
     reason: text('reason').notNull(),
     createdBy: text('created_by').references(() => users.id),
     approvedBy: text('approved_by').references(() => users.id),

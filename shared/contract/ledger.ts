@@ -19,6 +19,9 @@ export const saleCreate = z
   })
   .strict();
 
+/** The carnê before confirming: the same fields as the sale, minus who and what. */
+export const salePreview = saleCreate.omit({ customerId: true, description: true, idempotencyKey: true });
+
 export const statementInput = z.object({ customerId: id, asOf }).strict();
 export const quoteInput = z.object({ customerId: id, asOf, installmentIds: z.array(id).max(200).optional() }).strict();
 

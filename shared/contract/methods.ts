@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { empty, id, isoDate, personName, pin, cpf } from './common';
 import { settingsPatch } from './settings';
 import { userCreate, customerCreate, customerUpdate, customerSearch, sessionLogin } from './people';
-import { saleCreate, statementInput, quoteInput, paymentReceive, paymentReverse, importCsv } from './ledger';
+import { saleCreate, salePreview, statementInput, quoteInput, paymentReceive, paymentReverse, importCsv } from './ledger';
 import * as c from './collection';
 
 /**
@@ -53,7 +53,9 @@ export const methods = {
   'customers.anonymize': m('owner', true, c.customerById, 'Anonimizar cliente (LGPD)'),
 
   'sales.create': m('clerk', true, saleCreate, 'Registrar venda no crediário'),
+  'sales.preview': m('clerk', false, salePreview, 'Prévia do carnê'),
   'accounts.statement': m('clerk', false, statementInput, 'Extrato do cliente'),
+  'payments.receipt': m('clerk', false, z.object({ paymentId: id }).strict(), 'Dados do recibo'),
   'payments.quote': m('clerk', false, quoteInput, 'Calcular valor a receber'),
   'payments.receive': m('clerk', true, paymentReceive, 'Receber pagamento'),
   'payments.reverse': m('clerk', true, paymentReverse, 'Estornar pagamento'),

@@ -1,0 +1,82 @@
+import type { Ctx } from '../context';
+import type { LedgerInstallment } from '../../shared/ledger/quote';
+import type { ChargePolicy } from '../../shared/ledger/charges';
+import { makeCalendar, type Calendar } from '../../shared/calendar';
+import type { Settings } from '../../shared/contract/settings';
+import { ApiError } from '../../shared/contract/errors';
+
+export interface LoadedInstallment extends LedgerInstallment {
+  saleId: string | null;
+  agreementId: string | null;
+  count: number;
+  /** the sale's (or agreement's) human number and description, for screens and receipts */
+  docNumber: string;
+  description: string;
+  docDate: string;
+}
+
+const calendars = new Map<string, Calendar>();
+/** Closed days per the store's settings (Sundays and national holidays by default, plus state holidays). */
+export function storeCalendar(settings: Settings): Calendar {
+  const key = `${settings.policy.closedWeekdays.join(',')}|${settings.store.state}`;
+  let cal = calendars.get(key);
+  if (!cal) calendars.set(key, (cal = makeCalendar({ closedWeekdays: settings.policy.closedWeekdays, state: settings.store.state })));
+  return cal;
+}
+
+export const chargePolicy = (settings: Settings): ChargePolicy => ({
+  fineRatePct: settings.policy.fineRatePct,
+  lateInterestMonthlyPct: settings.policy.lateInterestMonthlyPct,
+});
+
+export function requireCustomerId(ctx: Ctx, customerId: string): { id: string; name: string; cpf: string } {
+  const row = ctx.store.sqlite.prepare('SELECT id, name, cpf FROM customers WHERE id = ? AND deleted_at IS NULL').get(customerId) as
+    | { id: string; name: string; cpf: string }
+    | undefined;
+  if (!row) throw new ApiError('not_found', 'Cliente não encontrado.', [{ path: 'customerId', message: 'Cliente não encontrado.' }]);
+  return row;
+}
+
+/**
+ * A customer's installments with their non-reversed allocations, as of a date: sales made after `asOf` and
+ * payments dated after it are left out, and a reversal counts only from the day it was made.
+ */
+export function loadLedger(ctx: Ctx, customerId: string, asOf: string = ctx.today): LoadedInstallment[] {
+  const cal = storeCalendar(ctx.settings);
+  const rows = ctx.store.sqlite
+    .prepare(
+      `SELECT i.id, i.number, i.count, i.due_date AS dueDate, i.amount_cents AS amountCents, i.monthly_rate_pct AS monthlyRatePct,
+              i.sale_id AS saleId, i.agreement_id AS agreementId,
+              CASE WHEN ag.date <= @asOf THEN i.renegotiated_by END AS renegotiatedBy,
+              COALESCE(s.number, a.number) AS docNumber, COALESCE(s.description, 'Acordo') AS description, COALESCE(s.date, a.date) AS docDate
+         FROM installments i
+         LEFT JOIN sales s ON s.id = i.sale_id
+         LEFT JOIN agreements a ON a.id = i.agreement_id
+         LEFT JOIN agreements ag ON ag.id = i.renegotiated_by
+        WHERE i.customer_id = @customerId AND COALESCE(s.date, a.date) <= @asOf
+        ORDER BY i.due_date, i.number`,
+    )
+    .all({ customerId, asOf }) as (Omit<LoadedInstallment, 'history' | 'effectiveDueDate' | 'renegotiated'> & { renegotiatedBy: string | null })[];
+  const allocs = ctx.store.sqlite
+    .prepare(
+      `SELECT al.installment_id AS installmentId, p.date, al.principal_cents AS principalCents, al.fine_cents AS fineCents,
+              al.interest_cents AS interestCents, al.discount_cents AS discountCents
+         FROM allocations al JOIN payments p ON p.id = al.payment_id
+        WHERE p.customer_id = @customerId AND p.date <= @asOf
+          AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id AND r.date <= @asOf)
+        ORDER BY p.date, p.created_at`,
+    )
+    .all({ customerId, asOf }) as ({ installmentId: string } & LedgerInstallment['history'][number])[];
+  const byInstallment = new Map<string, LedgerInstallment['history']>();
+  for (const { installmentId, ...a } of allocs) {
+    const list = byInstallment.get(installmentId) ?? [];
+    list.push(a);
+    byInstallment.set(installmentId, list);
+  }
+  return rows.map(({ renegotiatedBy, ...r }) => ({
+    ...r,
+    effectiveDueDate: cal.nextOpenDay(r.dueDate),
+    renegotiated: !!renegotiatedBy,
+    history: byInstallment.get(r.id) ?? [],
+  }));
+}

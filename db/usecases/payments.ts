@@ -1,0 +1,122 @@
+import type { Ctx } from '../context';
+import { payments, allocations, reversals } from '../schema';
+import { ApiError } from '../../shared/contract/errors';
+import { allocatePayment, AmountExceedsDue } from '../../shared/ledger/allocate';
+import { openInstallments, quotePayment } from '../../shared/ledger/quote';
+import { formatDateBR } from '../../shared/dates';
+import { formatBRL } from '../../shared/money';
+import { nextNumber } from './numbers';
+import { loadLedger, chargePolicy, requireCustomerId, type LoadedInstallment } from './ledger-load';
+import { checkOwnerPin } from './users';
+
+const bad = (path: string, message: string) => new ApiError('validation', message, [{ path, message }]);
+
+/** Picked parcelas must exist and belong to this customer; anything else is refused before any math. */
+function checkPicked(ctx: Ctx, customerId: string, ids: string[] | undefined, ledger: LoadedInstallment[]): void {
+  if (!ids) return;
+  const mine = new Map(ledger.map((i) => [i.id, i]));
+  for (const id of ids) {
+    if (mine.has(id)) {
+      const i = mine.get(id)!;
+      if (i.renegotiated) throw new ApiError('conflict', `A parcela ${i.number}/${i.count} foi renegociada em acordo e não pode ser paga separadamente.`);
+      continue;
+    }
+    const owner = ctx.store.sqlite.prepare('SELECT customer_id AS customerId FROM installments WHERE id = ?').get(id) as { customerId: string } | undefined;
+    if (!owner) throw new ApiError('not_found', 'Parcela não encontrada.', [{ path: 'installmentIds', message: 'Parcela não encontrada.' }]);
+    if (owner.customerId !== customerId) throw bad('installmentIds', 'Esta parcela é de outro cliente.');
+    throw bad('installmentIds', 'Esta parcela ainda não existia na data informada.');
+  }
+}
+
+export function quote(ctx: Ctx, input: { customerId: string; asOf?: string; installmentIds?: string[] }) {
+  requireCustomerId(ctx, input.customerId);
+  const asOf = input.asOf ?? ctx.today;
+  const ledger = loadLedger(ctx, input.customerId, asOf);
+  checkPicked(ctx, input.customerId, input.installmentIds, ledger);
+  const q = quotePayment(ledger, asOf, chargePolicy(ctx.settings), input.installmentIds);
+  const byId = new Map(ledger.map((i) => [i.id, i]));
+  return {
+    asOf,
+    items: q.items.map((item) => {
+      const i = byId.get(item.installmentId)!;
+      return { ...item, number: i.number, count: i.count, saleNumber: i.docNumber, description: i.description };
+    }),
+    totalCents: q.totalCents,
+  };
+}
+
+export interface ReceiveInput {
+  customerId: string;
+  amountCents: number;
+  method: 'cash' | 'pix' | 'card' | 'transfer';
+  date?: string;
+  installmentIds?: string[];
+}
+
+export function receive(ctx: Ctx, input: ReceiveInput) {
+  const customer = requireCustomerId(ctx, input.customerId);
+  const date = input.date ?? ctx.today;
+  if (date > ctx.today) throw bad('date', `A data do pagamento não pode ser futura (hoje é ${formatDateBR(ctx.today)}).`);
+  // Charges are derived from payments in date order, so a payment may not slip in before one already made.
+  const last = ctx.store.sqlite
+    .prepare('SELECT MAX(p.date) AS d FROM payments p WHERE p.customer_id = ? AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id)')
+    .get(input.customerId) as { d: string | null };
+  if (last.d && date < last.d) throw bad('date', `Já há um pagamento deste cliente em ${formatDateBR(last.d)}; a data não pode ser anterior a ele.`);
+  const ledger = loadLedger(ctx, input.customerId, date);
+  checkPicked(ctx, input.customerId, input.installmentIds, ledger);
+  const open = openInstallments(ledger, date, chargePolicy(ctx.settings), input.installmentIds);
+  if (!open.length) {
+    const anyLater = ctx.store.sqlite.prepare('SELECT MIN(s.date) AS d FROM sales s WHERE s.customer_id = ?').get(input.customerId) as { d: string | null };
+    if (anyLater.d && date < anyLater.d) throw bad('date', `A data do pagamento é anterior à venda (${formatDateBR(anyLater.d)}).`);
+    throw new ApiError('conflict', `${customer.name} não tem parcelas em aberto.`);
+  }
+  let split;
+  try {
+    split = allocatePayment(open, input.amountCents);
+  } catch (e) {
+    if (e instanceof AmountExceedsDue) {
+      throw new ApiError('conflict', `Valor maior que o devido: ${formatBRL(e.amountCents)} informado, ${formatBRL(e.totalDueCents)} em aberto.`, [
+        { path: 'amountCents', message: 'Valor maior que o devido.' },
+      ]);
+    }
+    throw e;
+  }
+  const id = ctx.newId();
+  const receiptNumber = nextNumber(ctx, 'receipt');
+  ctx.db
+    .insert(payments)
+    .values({ id, customerId: input.customerId, receiptNumber, date, amountCents: input.amountCents, method: input.method, createdBy: ctx.actor?.id ?? null, ...ctx.stamp() })
+    .run();
+  for (const a of split) ctx.db.insert(allocations).values({ id: ctx.newId(), paymentId: id, ...a, ...ctx.stamp() }).run();
+  return { id, receiptNumber, date, amountCents: input.amountCents, allocations: split };
+}
+
+/**
+ * Estorno: a new row that cancels the payment; the payment itself is never edited or deleted, so the
+ * balances derived without it are exactly those before it. Only the newest payment of a parcela can be
+ * reversed (reverse later ones first), which keeps every later allocation consistent.
+ */
+export function reverse(ctx: Ctx, input: { paymentId: string; reason: string; ownerPin?: string }) {
+  const p = ctx.store.sqlite.prepare('SELECT id, customer_id AS customerId, receipt_number AS receiptNumber, date, created_at AS createdAt FROM payments WHERE id = ?').get(input.paymentId) as
+    | { id: string; customerId: string; receiptNumber: string; date: string; createdAt: string }
+    | undefined;
+  if (!p) throw new ApiError('not_found', 'Pagamento não encontrado.', [{ path: 'paymentId', message: 'Pagamento não encontrado.' }]);
+  if (ctx.store.sqlite.prepare('SELECT 1 FROM reversals WHERE payment_id = ?').get(p.id)) throw new ApiError('conflict', `O recibo ${p.receiptNumber} já foi estornado.`);
+  const later = ctx.store.sqlite
+    .prepare(
+      `SELECT p2.receipt_number AS receiptNumber FROM payments p2
+        WHERE p2.customer_id = @customerId AND p2.id <> @id AND (p2.date > @date OR (p2.date = @date AND p2.created_at > @createdAt))
+          AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p2.id)
+          AND EXISTS (SELECT 1 FROM allocations a2 JOIN allocations a1 ON a1.installment_id = a2.installment_id WHERE a2.payment_id = p2.id AND a1.payment_id = @id)
+        ORDER BY p2.date DESC LIMIT 1`,
+    )
+    .get(p) as { receiptNumber: string } | undefined;
+  if (later) throw new ApiError('conflict', `Há um pagamento posterior nas mesmas parcelas (recibo ${later.receiptNumber}). Estorne-o primeiro.`);
+  const approver = checkOwnerPin(ctx, input.ownerPin);
+  const id = ctx.newId();
+  ctx.db
+    .insert(reversals)
+    .values({ id, paymentId: p.id, date: ctx.today, reason: input.reason, createdBy: ctx.actor?.id ?? null, approvedBy: approver.id || null, ...ctx.stamp() })
+    .run();
+  return { id };
+}
