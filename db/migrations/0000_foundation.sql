@@ -109,6 +109,8 @@ CREATE TABLE `installments` (
 	`due_date` text NOT NULL,
 	`amount_cents` integer NOT NULL,
 	`monthly_rate_pct` real NOT NULL,
+	`fine_rate_pct` real NOT NULL,
+	`late_interest_monthly_pct` real NOT NULL,
 	`renegotiated_by` text,
 	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`sale_id`) REFERENCES `sales`(`id`) ON UPDATE no action ON DELETE no action,

@@ -59,6 +59,9 @@ export const installments = sqliteTable(
     amountCents: integer('amount_cents').notNull(),
     /** the sale's rate, for the early-payment discount (CDC art. 52 §2) */
     monthlyRatePct: real('monthly_rate_pct').notNull(),
+    /** multa and juros de mora in force when the parcela was created: the contract's terms, fixed */
+    fineRatePct: real('fine_rate_pct').notNull(),
+    lateInterestMonthlyPct: real('late_interest_monthly_pct').notNull(),
     /** set when an agreement replaces this parcela; the row itself stays */
     renegotiatedBy: text('renegotiated_by').references(() => agreements.id),
   },

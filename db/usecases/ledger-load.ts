@@ -29,6 +29,12 @@ export const chargePolicy = (settings: Settings): ChargePolicy => ({
   lateInterestMonthlyPct: settings.policy.lateInterestMonthlyPct,
 });
 
+/** The charges a new parcela carries for life (its contract terms). */
+export const contractCharges = (ctx: Ctx) => ({
+  fineRatePct: ctx.settings.policy.fineRatePct,
+  lateInterestMonthlyPct: ctx.settings.policy.lateInterestMonthlyPct,
+});
+
 export function requireCustomerId(ctx: Ctx, customerId: string): { id: string; name: string; cpf: string } {
   const row = ctx.store.sqlite.prepare('SELECT id, name, cpf FROM customers WHERE id = ? AND deleted_at IS NULL').get(customerId) as
     | { id: string; name: string; cpf: string }
@@ -45,7 +51,7 @@ export function loadLedger(ctx: Ctx, customerId: string, asOf: string = ctx.toda
   const cal = storeCalendar(ctx.settings);
   const rows = ctx.store.sqlite
     .prepare(
-      `SELECT i.id, i.number, i.count, i.due_date AS dueDate, i.amount_cents AS amountCents, i.monthly_rate_pct AS monthlyRatePct,
+      `SELECT i.id, i.number, i.count, i.due_date AS dueDate, i.amount_cents AS amountCents, i.monthly_rate_pct AS monthlyRatePct, i.fine_rate_pct AS fineRatePct, i.late_interest_monthly_pct AS lateInterestMonthlyPct,
               i.sale_id AS saleId, i.agreement_id AS agreementId,
               CASE WHEN ag.date <= @asOf THEN i.renegotiated_by END AS renegotiatedBy,
               COALESCE(s.number, a.number) AS docNumber, COALESCE(s.description, 'Acordo') AS description, COALESCE(s.date, a.date) AS docDate
@@ -56,7 +62,7 @@ export function loadLedger(ctx: Ctx, customerId: string, asOf: string = ctx.toda
         WHERE i.customer_id = @customerId AND COALESCE(s.date, a.date) <= @asOf
         ORDER BY i.due_date, i.number`,
     )
-    .all({ customerId, asOf }) as (Omit<LoadedInstallment, 'history' | 'effectiveDueDate' | 'renegotiated'> & { renegotiatedBy: string | null })[];
+    .all({ customerId, asOf }) as (Omit<LoadedInstallment, 'history' | 'effectiveDueDate' | 'renegotiated' | 'policy'> & { renegotiatedBy: string | null; fineRatePct: number; lateInterestMonthlyPct: number })[];
   const allocs = ctx.store.sqlite
     .prepare(
       `SELECT al.installment_id AS installmentId, p.date, al.principal_cents AS principalCents, al.fine_cents AS fineCents,
@@ -73,8 +79,9 @@ export function loadLedger(ctx: Ctx, customerId: string, asOf: string = ctx.toda
     list.push(a);
     byInstallment.set(installmentId, list);
   }
-  return rows.map(({ renegotiatedBy, ...r }) => ({
+  return rows.map(({ renegotiatedBy, fineRatePct, lateInterestMonthlyPct, ...r }) => ({
     ...r,
+    policy: { fineRatePct, lateInterestMonthlyPct },
     effectiveDueDate: cal.nextOpenDay(r.dueDate),
     renegotiated: !!renegotiatedBy,
     history: byInstallment.get(r.id) ?? [],

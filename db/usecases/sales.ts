@@ -4,7 +4,7 @@ import { ApiError } from '../../shared/contract/errors';
 import { planInstallments } from '../../shared/ledger/plan';
 import { formatDateBR } from '../../shared/dates';
 import { nextNumber } from './numbers';
-import { requireCustomerId, storeCalendar } from './ledger-load';
+import { requireCustomerId, storeCalendar, contractCharges } from './ledger-load';
 
 export interface SaleInput {
   customerId: string;
@@ -64,7 +64,7 @@ export function createSale(ctx: Ctx, input: SaleInput, source: 'counter' | 'impo
     const row = { id: ctx.newId(), number: p.number, dueDate: p.dueDate, amountCents: p.amountCents };
     ctx.db
       .insert(installments)
-      .values({ ...row, customerId: input.customerId, saleId: id, count: input.installmentCount, monthlyRatePct: rate, ...ctx.stamp() })
+      .values({ ...row, customerId: input.customerId, saleId: id, count: input.installmentCount, monthlyRatePct: rate, ...contractCharges(ctx), ...ctx.stamp() })
       .run();
     return { ...row, effectiveDueDate: p.effectiveDueDate };
   });

@@ -18,6 +18,8 @@ export interface LedgerInstallment {
   monthlyRatePct: number;
   /** Replaced by an agreement: kept for history, no longer owed. */
   renegotiated?: boolean;
+  /** The multa and juros agreed when the parcela was created; a later change of the store's policy does not reach back. */
+  policy?: ChargePolicy;
   history: PastAllocation[];
 }
 
@@ -78,7 +80,7 @@ export function dueOf(installment: LedgerInstallment, asOf: IsoDate, policy: Cha
     { id: installment.id, amountCents: installment.amountCents, effectiveDueDate: installment.effectiveDueDate, monthlyRatePct: installment.monthlyRatePct },
     installment.history,
     asOf,
-    policy,
+    installment.policy ?? policy,
   );
 }
 
