@@ -13,7 +13,7 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node22', // Electron 41 ships Node 24; node22 syntax is safely below it.
+  target: 'node20', // the oldest Node we support (package.json engines); Electron's own Node is newer.
   external: ['electron', 'better-sqlite3'],
   sourcemap: 'linked',
   logLevel: 'warning',
