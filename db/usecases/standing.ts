@@ -1,35 +1,50 @@
 import type { Ctx } from '../context';
 import type { CustomerSearchItem } from '../../shared/contract/people';
+import { statementLine, statementTotals } from '../../shared/ledger/quote';
+import { addDays } from '../../shared/dates';
+import { profileFacts, classifyProfile, defaultProfileRules, type ProfileKind, type PromiseFact } from '../../shared/profile';
+import { loadLedger, chargePolicy } from './ledger-load';
 
 export interface Standing {
   overdueCents: number;
+  openCents: number;
   profile: CustomerSearchItem['profile'];
+  reasons: string[];
 }
 
 /**
- * Overdue principal and profile for a handful of customers (a search page), in one query.
- * Principal retired = principal + discount of allocations whose payment was not reversed.
+ * A promise is kept when the customer paid at least its amount between the day it was made and its date
+ * (one day of slack for a payment registered the next morning).
  */
+export function loadPromiseFacts(ctx: Ctx, customerId: string, asOf: string): PromiseFact[] {
+  const q = ctx.store.sqlite;
+  const promises = q
+    .prepare('SELECT date, amount_cents AS amountCents, substr(created_at, 1, 10) AS madeOn FROM promises WHERE customer_id = ? AND substr(created_at, 1, 10) <= ?')
+    .all(customerId, asOf) as { date: string; amountCents: number; madeOn: string }[];
+  if (!promises.length) return [];
+  const paidBetween = q.prepare(
+    `SELECT IFNULL(SUM(p.amount_cents), 0) AS s FROM payments p WHERE p.customer_id = ? AND p.date BETWEEN ? AND ?
+        AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id)`,
+  );
+  return promises.map((p) => {
+    const deadline = addDays(p.date, 1);
+    if (deadline >= asOf) return { date: p.date, kept: null };
+    const { s } = paidBetween.get(customerId, p.madeOn, deadline) as { s: number };
+    return { date: p.date, kept: s >= p.amountCents };
+  });
+}
+
+/** Profile (with its reasons) and overdue/open totals of one customer on a date, from the real ledger. */
+export function customerStanding(ctx: Ctx, customerId: string, asOf = ctx.today): Standing {
+  const ledger = loadLedger(ctx, customerId, asOf);
+  const rules = defaultProfileRules(ctx.settings.policy.graceDays);
+  const { kind, reasons } = classifyProfile(profileFacts(ledger, loadPromiseFacts(ctx, customerId, asOf), asOf, rules), rules);
+  const policy = chargePolicy(ctx.settings);
+  const totals = statementTotals(ledger.map((i) => statementLine(i, asOf, policy)));
+  return { ...totals, profile: kind as ProfileKind, reasons };
+}
+
+/** For a page of search results: one standing per customer. */
 export function customerStandings(ctx: Ctx, customerIds: string[]): Map<string, Standing> {
-  const out = new Map<string, Standing>();
-  if (!customerIds.length) return out;
-  const rows = ctx.store.sqlite
-    .prepare(
-      `SELECT i.customer_id AS customerId,
-              SUM(CASE WHEN i.due_date < @today THEN i.amount_cents - IFNULL(a.retired, 0) ELSE 0 END) AS overdueCents,
-              SUM(CASE WHEN i.due_date <= @today THEN 1 ELSE 0 END) AS dueCount
-         FROM installments i
-         LEFT JOIN (SELECT al.installment_id, SUM(al.principal_cents + al.discount_cents) AS retired
-                      FROM allocations al
-                     WHERE al.payment_id NOT IN (SELECT payment_id FROM reversals)
-                     GROUP BY al.installment_id) a ON a.installment_id = i.id
-        WHERE i.renegotiated_by IS NULL AND i.customer_id IN (SELECT value FROM json_each(@ids))
-        GROUP BY i.customer_id`,
-    )
-    .all({ today: ctx.today, ids: JSON.stringify(customerIds) }) as { customerId: string; overdueCents: number; dueCount: number }[];
-  for (const r of rows) {
-    const profile: Standing['profile'] = r.dueCount < 3 ? 'novo' : r.overdueCents > 0 ? 'ocasional' : 'em_dia';
-    out.set(r.customerId, { overdueCents: r.overdueCents, profile });
-  }
-  return out;
+  return new Map(customerIds.map((id) => [id, customerStanding(ctx, id)]));
 }
