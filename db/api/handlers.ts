@@ -9,6 +9,7 @@ import { setupStatus, setupStore } from '../usecases/setup';
 import { createSale, previewSale } from '../usecases/sales';
 import { quote, receive, reverse } from '../usecases/payments';
 import { statement, receipt } from '../usecases/accounts';
+import { importCsv } from '../usecases/import-csv';
 
 export interface CallEnv {
   sessions: Sessions;
@@ -59,4 +60,5 @@ export const handlers: Partial<Record<MethodName, Handler>> = {
   'payments.receive': (ctx, input) => receive(ctx, input),
   'payments.reverse': (ctx, input) => reverse(ctx, input),
   'payments.receipt': (ctx, input) => receipt(ctx, input),
+  'import.csv': (ctx, input) => importCsv(ctx, input),
 };
