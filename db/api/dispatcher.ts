@@ -86,7 +86,8 @@ export function createDispatcher(store: Store, clock: Clock, sessions = new Sess
         refusal = out.error;
         return undefined;
       }
-      if (spec.write) {
+      // A dry run (import simulation) writes nothing, so it leaves no audit row either.
+      if (spec.write && input.dryRun !== true) {
         store.db
           .insert(audit)
           .values({

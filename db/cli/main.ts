@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseArgs } from './args';
 import { clockFromFlags } from './clock-flags';
@@ -12,7 +12,7 @@ import { userDataDir } from '../paths';
 
 const USAGE = `Uso:
   npx emdia methods
-  npx emdia call <método> '<json>' --db <arquivo> [--today AAAA-MM-DD | --now AAAA-MM-DDTHH:MM]
+  npx emdia call <método> '<json>' | - | @arquivo.json --db <arquivo> [--today AAAA-MM-DD | --now AAAA-MM-DDTHH:MM]
   npx emdia demo --db <arquivo> [--customers N] [--seed S] [--today AAAA-MM-DD]
   npx emdia web [--db <arquivo>] [--port N] [--today AAAA-MM-DD]`;
 
@@ -70,7 +70,9 @@ function callCommand(rest: string[], flags: Record<string, string>): number {
   let input: unknown = {};
   if (json !== undefined) {
     try {
-      input = JSON.parse(json);
+      // '-' reads the JSON from standard input and '@file' from a file: a CSV import is too big for an argument.
+      const text = json === '-' ? readFileSync(0, 'utf8') : json.startsWith('@') ? readFileSync(json.slice(1), 'utf8') : json;
+      input = JSON.parse(text);
     } catch {
       console.log(JSON.stringify({ error: { kind: 'validation', message: 'O segundo argumento não é um JSON válido.', issues: [] } }, null, 2));
       return 2;
