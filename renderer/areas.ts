@@ -1,0 +1,93 @@
+import type { ComponentType } from 'react';
+import { IconBag, IconCash, IconChart, IconSettings, IconToday, IconUsers } from './components/icons';
+import { CustomersArea } from './screens/customers/CustomersArea';
+import { useCustomers } from './store/customers';
+
+/**
+ * The areas of the sidebar, in order. To add a screen: give its area a `component`. An area without one
+ * shows a calm "Em breve" panel with its `soon` text. `shortcut` is a KeyboardEvent.key and is printed next
+ * to the label; `help` lists the area's own keys in the F1 overlay.
+ */
+export type AreaId = 'hoje' | 'clientes' | 'vendas' | 'receber' | 'painel' | 'configuracoes';
+
+export interface AreaShortcutHelp {
+  keys: string;
+  label: string;
+}
+
+export interface AreaDef {
+  id: AreaId;
+  label: string;
+  shortcut: string;
+  icon: ComponentType<{ size?: number }>;
+  component?: ComponentType;
+  /** what the area will do, shown while it is not built */
+  soon: string;
+  /** called when the clerk picks the area (sidebar or shortcut), e.g. to return to its first view */
+  onOpen?: () => void;
+  help?: AreaShortcutHelp[];
+}
+
+export const AREAS: AreaDef[] = [
+  {
+    id: 'hoje',
+    label: 'Hoje',
+    shortcut: 'F4',
+    icon: IconToday,
+    soon: 'Aqui vai ficar a lista curta de clientes para ligar hoje, escolhida com cuidado, com o que dizer em cada ligação.',
+  },
+  {
+    id: 'clientes',
+    label: 'Clientes',
+    shortcut: 'F2',
+    icon: IconUsers,
+    component: CustomersArea,
+    soon: '',
+    onOpen: () => useCustomers.getState().showList(),
+    help: [
+      { keys: 'F3', label: 'Novo cliente' },
+      { keys: '↑ ↓', label: 'Escolher um cliente na lista' },
+      { keys: 'Enter', label: 'Abrir o cliente escolhido' },
+      { keys: 'F10', label: 'Salvar o cadastro' },
+      { keys: 'Esc', label: 'Cancelar o cadastro ou limpar a busca' },
+    ],
+  },
+  {
+    id: 'vendas',
+    label: 'Vendas',
+    shortcut: 'F5',
+    icon: IconBag,
+    soon: 'Aqui você vai registrar vendas no crediário: entrada, número de parcelas, vencimentos e a impressão do carnê.',
+  },
+  {
+    id: 'receber',
+    label: 'Receber',
+    shortcut: 'F6',
+    icon: IconCash,
+    soon: 'Aqui você vai receber parcelas no balcão: escolher as parcelas, ver multa e juros, calcular o troco e imprimir o recibo.',
+  },
+  {
+    id: 'painel',
+    label: 'Painel',
+    shortcut: 'F7',
+    icon: IconChart,
+    soon: 'Aqui o dono vai acompanhar, semana a semana, quanto foi recebido, quanto está em atraso e como vão os acordos.',
+  },
+  {
+    id: 'configuracoes',
+    label: 'Configurações',
+    shortcut: 'F8',
+    icon: IconSettings,
+    soon: 'Aqui vão ficar os dados da loja, as regras de multa e juros, os limites de negociação, os usuários e as cópias de segurança.',
+  },
+];
+
+export const areaById = (id: AreaId): AreaDef => AREAS.find((a) => a.id === id) ?? AREAS[0];
+
+/** Keys that work everywhere after login, for the F1 overlay. */
+export const GLOBAL_HELP: AreaShortcutHelp[] = [
+  { keys: 'F1', label: 'Abrir ou fechar esta ajuda' },
+  { keys: 'Esc', label: 'Voltar ou cancelar' },
+  { keys: 'Enter', label: 'Confirmar' },
+  { keys: 'F3', label: 'Novo cliente, de qualquer tela' },
+];

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { Alert, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { call, ApiCallError } from '../../api';
+import { storeSetup } from '../../../shared/contract/methods';
+import { formatCnpj, isValidCnpj, onlyDigits } from '../../../shared/cpf';
+import { BRAZIL_STATES } from '../../../shared/ui-format/states';
+import { pinDigits } from '../../../shared/ui-format/input-masks';
+import { Shortcut } from '../../components/Shortcut';
+import { useShortcuts } from '../../shell/keys';
+import { useSession } from '../../store/session';
+
+const UF_OPTIONS = BRAZIL_STATES.map((s) => ({ value: s.uf, label: `${s.uf} — ${s.name}` }));
+
+type Field = 'storeName' | 'cnpj' | 'state' | 'ownerName' | 'ownerPin' | 'pinConfirm';
+const ORDER: Field[] = ['storeName', 'cnpj', 'state', 'ownerName', 'ownerPin', 'pinConfirm'];
+const fieldId = (f: string) => `setup-${f}`;
+
+/** "Configurar minha loja": the store's name, CNPJ (optional), UF and its owner with a PIN. */
+export function SetupStoreForm({ onBack }: { onBack: () => void }) {
+  const enter = useSession((s) => s.enter);
+  const [values, setValues] = useState({ storeName: '', cnpj: '', state: '' as string | null, ownerName: '', ownerPin: '', pinConfirm: '' });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useShortcuts({ Escape: () => !saving && onBack() });
+
+  const set = (f: Field, v: string | null) => {
+    setValues((s) => ({ ...s, [f]: v }));
+    setErrors(({ [f]: _gone, ...rest }) => rest);
+  };
+
+  const show = (found: Partial<Record<Field, string>>) => {
+    setErrors(found);
+    const first = ORDER.find((f) => found[f]);
+    if (first) requestAnimationFrame(() => document.getElementById(fieldId(first))?.focus());
+  };
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (saving) return;
+    setFormError(null);
+    const input = {
+      storeName: values.storeName.trim(),
+      cnpj: onlyDigits(values.cnpj) || undefined,
+      state: values.state ?? '',
+      ownerName: values.ownerName.trim(),
+      ownerPin: values.ownerPin,
+    };
+    const found: Partial<Record<Field, string>> = {};
+    const parsed = storeSetup.safeParse(input);
+    if (!parsed.success) for (const i of parsed.error.issues) found[String(i.path[0]) as Field] ??= i.message;
+    if (input.cnpj && !isValidCnpj(input.cnpj)) found.cnpj = 'CNPJ inválido: confira os 14 dígitos (ou deixe em branco).';
+    if (!found.ownerPin && values.pinConfirm !== values.ownerPin) found.pinConfirm = 'Os dois PINs não conferem. Digite o mesmo PIN nos dois campos.';
+    if (Object.keys(found).length) return show(found);
+
+    setSaving(true);
+    try {
+      await call('setup.store', input);
+      await enter();
+    } catch (err) {
+      setSaving(false);
+      if (!(err instanceof ApiCallError)) return setFormError('Não foi possível configurar a loja. Tente de novo.');
+      const fromServer: Partial<Record<Field, string>> = {};
+      for (const i of err.issues) if (ORDER.includes(i.path as Field)) fromServer[i.path as Field] ??= i.message;
+      if (!Object.keys(fromServer).length) setFormError(err.message);
+      show(fromServer);
+    }
+  };
+
+  return (
+    <Paper withBorder radius="lg" p="xl" shadow="sm">
+      <form onSubmit={submit} noValidate aria-label="Configurar minha loja">
+        <Stack gap="md">
+          <div>
+            <Title order={2}>Configurar minha loja</Title>
+            <Text c="dimmed">Esses dados aparecem nos carnês e recibos. Dá para mudar depois em Configurações.</Text>
+          </div>
+          <TextInput id={fieldId('storeName')} label="Nome da loja" required autoFocus autoComplete="off" value={values.storeName} onChange={(e) => set('storeName', e.currentTarget.value)} error={errors.storeName} maxLength={120} />
+          <SimpleGrid cols={2}>
+            <TextInput
+              id={fieldId('cnpj')}
+              label="CNPJ"
+              description="Opcional"
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder="00.000.000/0000-00"
+              value={values.cnpj}
+              onChange={(e) => set('cnpj', formatCnpj(e.currentTarget.value))}
+              error={errors.cnpj}
+              styles={{ input: { fontVariantNumeric: 'tabular-nums' } }}
+            />
+            <Select
+              id={fieldId('state')}
+              label="UF"
+              description="Estado da loja"
+              required
+              searchable
+              data={UF_OPTIONS}
+              value={values.state}
+              onChange={(v) => set('state', v)}
+              placeholder="Escolha a UF"
+              nothingFoundMessage="Nenhuma UF com esse nome"
+              error={errors.state}
+              maxDropdownHeight={260}
+              comboboxProps={{ withinPortal: true }}
+            />
+          </SimpleGrid>
+          <TextInput id={fieldId('ownerName')} label="Nome do dono" required autoComplete="off" value={values.ownerName} onChange={(e) => set('ownerName', e.currentTarget.value)} error={errors.ownerName} maxLength={120} />
+          <SimpleGrid cols={2}>
+            <PasswordInput
+              id={fieldId('ownerPin')}
+              label="PIN do dono"
+              description="De 4 a 8 números"
+              required
+              inputMode="numeric"
+              autoComplete="new-password"
+              value={values.ownerPin}
+              onChange={(e) => set('ownerPin', pinDigits(e.currentTarget.value))}
+              error={errors.ownerPin}
+              visibilityToggleButtonProps={{ 'aria-label': 'Mostrar ou esconder o PIN' }}
+            />
+            <PasswordInput
+              id={fieldId('pinConfirm')}
+              label="Confirme o PIN"
+              description="Digite o mesmo PIN de novo"
+              required
+              inputMode="numeric"
+              autoComplete="new-password"
+              value={values.pinConfirm}
+              onChange={(e) => set('pinConfirm', pinDigits(e.currentTarget.value))}
+              error={errors.pinConfirm}
+              visibilityToggleButtonProps={{ 'aria-label': 'Mostrar ou esconder a confirmação do PIN' }}
+            />
+          </SimpleGrid>
+          {formError && (
+            <Alert color="clay" title="Não foi possível configurar a loja" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <Group justify="space-between" mt="xs">
+            <Button variant="default" onClick={onBack} disabled={saving}>
+              Voltar
+              <Shortcut keys="Esc" />
+            </Button>
+            <Button type="submit" loading={saving}>
+              Criar minha loja
+              <Shortcut keys="Enter" />
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

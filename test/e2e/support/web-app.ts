@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * Shared plumbing for the end-to-end tests (STYLE.md practice 11): a fresh store file per run, the real
+ * browser mode (`emdia web`) as a child process, and Chromium driven like a person at 1366×768.
+ */
+
+export const VIEWPORT = { width: 1366, height: 768 };
+export const SCREENSHOT_DIR = resolve('test-results');
+
+export const CHROME_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export interface WebApp {
+  /** the address with the launch token, as printed by `emdia web` */
+  url: string;
+  dbFile: string;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `node bin/emdia.mjs web` on a new store file and waits for the printed address. */
+export async function startWebApp(opts: { today?: string; timeoutMs?: number } = {}): Promise<WebApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'emdia-e2e-'));
+  const dbFile = join(dir, 'store.db');
+  const args = ['bin/emdia.mjs', 'web', '--db', dbFile, '--port', '0'];
+  if (opts.today) args.push('--today', opts.today);
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`emdia web did not print its address in time. Output:\n${output}`)), opts.timeoutMs ?? 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /EmDia no navegador: (\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`emdia web exited early (code ${code}). Output:\n${output}`));
+    });
+  });
+
+  return {
+    url,
+    dbFile,
+    dir,
+    stop: async () => {
+      await stopChild(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.EMDIA_CHROME, args: CHROME_ARGS });
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** uncaught page errors and console errors seen so far: a finished screen has none */
+  problems: string[];
+}
+
+/** A new tab at 1366×768 in pt-BR, opened at the app's address. */
+export async function openApp(browser: Browser, url: string): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.goto(url);
+  return { page, problems };
+}
+
+/** Saves `test-results/<name>.png`: a picture someone actually looks at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** True when the page scrolls sideways (LOOK.md: never at 1366×768). */
+export const hasHorizontalScroll = (page: Page): Promise<boolean> =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
