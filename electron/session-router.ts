@@ -10,6 +10,8 @@ export const UNEXPECTED_ERROR = {
   error: { kind: 'internal', message: 'Erro inesperado. Tente de novo; se continuar, chame o suporte.', issues: [] },
 } as const;
 
+const LOGIN_METHODS = new Set(['session.login', 'setup.store', 'setup.demo']);
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /**
@@ -26,7 +28,8 @@ export function createSessionRouter(dispatch: Dispatch) {
     try {
       const result = await dispatch(method, input, { transport: 'ipc', sessionId: sessions.get(senderId) ?? null });
       if (method === 'session.logout') sessions.delete(senderId);
-      if (method === 'session.login' && isObject(result) && typeof result.sessionId === 'string') {
+      // Setting up the store (or opening the demo) logs its owner in, just like a login.
+      if (LOGIN_METHODS.has(method) && isObject(result) && typeof result.sessionId === 'string') {
         sessions.set(senderId, result.sessionId);
         const { sessionId: _kept, ...rest } = result;
         return rest;

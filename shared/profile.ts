@@ -1,17 +1,10 @@
 import { addDays, daysBetween, type IsoDate } from './dates';
 import type { LedgerInstallment } from './ledger/quote';
 
-/** DOMAIN.md "Debtor profiles": Serasa's four plus novo and mau pagador. */
-export type ProfileKind = 'novo' | 'em_dia' | 'ocasional' | 'cronico' | 'negligente' | 'mau_pagador';
+/** DOMAIN.md "Debtor profiles": Serasa's four plus novo and mau pagador; labels live in ui-format/profile. */
+export type { ProfileKind } from './ui-format/profile';
+import type { ProfileKind } from './ui-format/profile';
 
-export const PROFILE_LABEL: Record<ProfileKind, string> = {
-  novo: 'novo',
-  em_dia: 'em dia',
-  ocasional: 'ocasional',
-  cronico: 'crônico',
-  negligente: 'negligente',
-  mau_pagador: 'mau pagador',
-};
 
 /** The thresholds of DOMAIN.md's default rules. */
 export interface ProfileRules {

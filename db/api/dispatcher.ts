@@ -48,7 +48,7 @@ export function createDispatcher(store: Store, clock: Clock, sessions = new Sess
       const input = parsed.data as Record<string, unknown>;
 
       const actor = caller.transport === 'cli' ? cliActor() : sessions.get(caller.sessionId);
-      if (spec.role !== 'public' && !actor) throw new ApiError('forbidden', 'Entre com seu usuário e PIN para continuar.');
+      if (spec.role !== 'public' && !actor) throw new ApiError('forbidden', 'Entre com seu usuário e PIN para continuar.', [{ path: 'session', message: 'Sessão encerrada.' }]);
       if (spec.role === 'owner' && actor?.role !== 'owner') throw new ApiError('forbidden', 'Somente o dono da loja pode fazer isto.');
 
       return run(name, input, actor, caller);

@@ -56,7 +56,7 @@ export function createCustomer(ctx: Ctx, input: CustomerCreate): { id: string } 
   return { id };
 }
 
-export function updateCustomer(ctx: Ctx, input: { id: string } & Partial<CustomerCreate>): Customer {
+export function updateCustomer(ctx: Ctx, input: { id: string } & Partial<Omit<CustomerCreate, 'birthDate'>> & { birthDate?: string | null }): Customer {
   const row = requireCustomer(ctx, input.id);
   const set: Partial<CustomerRow> = { updatedAt: ctx.now.toISOString(), device: ctx.settings.store.deviceCode };
   if (input.name !== undefined) Object.assign(set, { name: input.name, nameFolded: foldText(input.name) });
@@ -140,6 +140,6 @@ export function searchCustomers(ctx: Ctx, input: { query: string; limit?: number
     if (!phones.has(p.customerId)) phones.set(p.customerId, p.number);
   const standing = customerStandings(ctx, ids);
   return {
-    items: rows.map((r) => ({ ...r, phone: phones.get(r.id) ?? null, overdueCents: standing.get(r.id)?.overdueCents ?? 0, profile: standing.get(r.id)?.profile ?? 'novo' })),
+    items: rows.map((r) => ({ ...r, phone: phones.get(r.id) ?? null, overdueCents: standing.get(r.id)?.overdueCents ?? 0, profile: standing.get(r.id)?.profile ?? 'novo', profileReasons: standing.get(r.id)?.reasons ?? [] })),
   };
 }

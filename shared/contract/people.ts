@@ -28,7 +28,8 @@ const customerFields = {
 };
 
 export const customerCreate = z.object(customerFields).strict();
-export const customerUpdate = z.object({ id, ...z.object(customerFields).partial().shape }).strict();
+// On update, null clears the birth date (the other optional texts clear with '').
+export const customerUpdate = z.object({ id, ...z.object(customerFields).partial().shape, birthDate: isoDate.nullable().optional() }).strict();
 export type CustomerCreate = z.infer<typeof customerCreate>;
 
 export const customer = z.object({
@@ -60,6 +61,8 @@ export const customerSearchItem = z.object({
   phone: z.string().nullable(),
   overdueCents: z.number().int(),
   profile: profileKind,
+  /** the facts behind the profile, in pt-BR (LOOK.md: hovering the badge shows why) */
+  profileReasons: z.array(z.string()),
 });
 export type CustomerSearchItem = z.infer<typeof customerSearchItem>;
 

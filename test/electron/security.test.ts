@@ -74,7 +74,7 @@ describe('session router (per-window session, kept out of the page)', () => {
   const user = { id: 'u1', name: 'Ana', role: 'owner' };
   const fakeBackend = () => {
     const dispatch = vi.fn<Dispatch>((method, _input, caller) => {
-      if (method === 'session.login') return { sessionId: 'secret-1', user };
+      if (method === 'session.login' || method === 'setup.store') return { sessionId: 'secret-1', user };
       if (method === 'session.me') return caller.sessionId ? { user } : { error: { kind: 'forbidden', message: 'x' } };
       if (method === 'boom') throw new Error('disk full at /home/x');
       return { ok: true };
@@ -101,6 +101,13 @@ describe('session router (per-window session, kept out of the page)', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await router.call(1, 'boom', {})).toEqual(UNEXPECTED_ERROR);
     expect(await router.call(1, 42, {})).toMatchObject({ error: { kind: 'validation' } });
+  });
+
+  it('keeps the owner logged in after the first-start setup, as after a login', async () => {
+    const { dispatch, router } = fakeBackend();
+    expect(await router.call(3, 'setup.store', { storeName: 'Loja' })).toEqual({ user });
+    await router.call(3, 'session.me', {});
+    expect(dispatch).toHaveBeenLastCalledWith('session.me', {}, { transport: 'ipc', sessionId: 'secret-1' });
   });
 
   it('ends the session when its window goes away', async () => {

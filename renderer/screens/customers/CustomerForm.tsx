@@ -101,8 +101,8 @@ export function CustomerForm({ customerId, onDone, onCancel }: Props) {
     if (!input) return showErrors(found);
     setSaving(true);
     try {
-      // On update an absent field means "keep"; an emptied text field must be sent empty to be cleared.
-      if (customerId) await call('customers.update', { id: customerId, ...input, email: draft.email.trim(), address: draft.address.trim(), notes: draft.notes.trim() });
+      // On update an absent field means "keep": an emptied text is sent as "" and an emptied birth date as null.
+      if (customerId) await call('customers.update', { id: customerId, ...input, email: draft.email.trim(), address: draft.address.trim(), notes: draft.notes.trim(), birthDate: input.birthDate ?? null });
       else await call('customers.create', input);
       notifications.show({ message: 'Cliente salvo.', color: 'teal', autoClose: 2500 });
       onDone();

@@ -173,7 +173,7 @@ export function CustomerList() {
                     <span className={classes.figures}>{c.phone ? formatPhone(c.phone) : <Text component="span" c="dimmed">sem telefone</Text>}</span>
                     <Money cents={c.overdueCents} late dimZero className={classes.right} />
                     <span>
-                      <ProfileBadge profile={c.profile} focusable={false} />
+                      <ProfileBadge profile={c.profile} reasons={c.profileReasons} focusable={false} />
                     </span>
                   </div>
                 );
