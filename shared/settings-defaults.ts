@@ -33,6 +33,7 @@ export const defaultSettings: Settings = {
       mau_pagador: { maxChargesDiscountPct: 20, maxPrincipalDiscountPct: 0 },
     },
   },
+  printing: { receiptColumns: 48, accentFree: false },
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

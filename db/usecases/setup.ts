@@ -17,12 +17,12 @@ export function assertNotConfigured(ctx: Ctx): void {
 
 export function setupStore(
   ctx: Ctx,
-  input: { storeName: string; cnpj?: string; state: string; ownerName: string; ownerPin: string },
+  input: { storeName: string; cnpj?: string; state: string; address?: string; city?: string; ownerName: string; ownerPin: string },
 ): { ownerId: string } {
   assertNotConfigured(ctx);
   const cnpj = onlyDigits(input.cnpj ?? '');
   if (cnpj && !isValidCnpj(cnpj)) throw new ApiError('validation', 'CNPJ inválido: confira os 14 dígitos.', [{ path: 'cnpj', message: 'CNPJ inválido.' }]);
-  saveSettings(ctx, mergeSettings(ctx.settings, { store: { name: input.storeName, cnpj, state: input.state.toUpperCase() } }));
+  saveSettings(ctx, mergeSettings(ctx.settings, { store: { name: input.storeName, cnpj, state: input.state.toUpperCase(), address: input.address ?? '', city: input.city ?? '' } }));
   const { id } = createUser(ctx, { name: input.ownerName, role: 'owner', pin: input.ownerPin });
   return { ownerId: id };
 }

@@ -26,6 +26,9 @@ export const storeSetup = z
     storeName: z.string({ error: 'Informe o nome da loja.' }).trim().min(2, 'Informe o nome da loja.').max(120),
     cnpj: z.string().trim().max(20).optional(),
     state: z.string().length(2, 'Informe a UF (ex.: SP).'),
+    // Printed on every carnê and receipt (CDC art. 42-A); may be filled in later in Configurações.
+    address: z.string().trim().max(200).optional(),
+    city: z.string().trim().max(80).optional(),
     ownerName: personName,
     ownerPin: pin,
   })

@@ -51,6 +51,12 @@ export const settings = z.object({
     default: margins,
     byProfile: z.record(z.string(), margins.partial()),
   }),
+  printing: z.object({
+    /** 80 mm thermal printers: 48 columns by default, 42 on many Epson/Elgin/Bematech profiles (CONVENTIONS.md) */
+    receiptColumns: z.union([z.literal(48), z.literal(42)]),
+    /** some printers mangle accents: print the receipt without them */
+    accentFree: z.boolean(),
+  }),
 });
 export type Settings = z.infer<typeof settings>;
 export type Margins = z.infer<typeof margins>;
@@ -67,6 +73,7 @@ export const settingsPatch = z
       })
       .partial()
       .strict(),
+    printing: settings.shape.printing.partial().strict(),
   })
   .partial()
   .strict();
