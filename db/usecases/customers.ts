@@ -1,6 +1,6 @@
-import { eq, and, isNull, inArray, asc, sql } from 'drizzle-orm';
+import { eq, and, or, isNull, inArray, asc, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../context';
-import { customers, customerPhones } from '../schema';
+import { customers, customerPhones, sales, agreements } from '../schema';
 import { ApiError } from '../../shared/contract/errors';
 import type { Customer, CustomerCreate, CustomerSearchItem } from '../../shared/contract/people';
 import { onlyDigits } from '../../shared/cpf';
@@ -105,24 +105,42 @@ export function getCustomer(ctx: Ctx, id: string): Customer {
   };
 }
 
+/** `A-000012` or `a-12` → `A-000012` (numbers.ts: device code + 6-digit counter); null for anything else. */
+function carneNumber(q: string): string | null {
+  const m = /^([a-z0-9]{1,4})\s*-\s*(\d{1,9})$/i.exec(q);
+  if (!m) return null;
+  return `${m[1].toUpperCase()}-${m[2].replace(/^0+(?=\d)/, '').padStart(6, '0')}`;
+}
+
 /**
  * Search as you type: every word of the query must start a word of the name (accents and case ignored);
- * a query that is mostly digits matches the start of the CPF or any part of a phone.
+ * a query that is mostly digits matches the start of the CPF or any part of a phone; a carnê number
+ * (`A-000012`, also typed `a-12`) finds the customer of that sale or agreement.
  */
 export function searchCustomers(ctx: Ctx, input: { query: string; limit?: number }): { items: CustomerSearchItem[] } {
   const limit = input.limit ?? 50;
   const q = input.query.trim();
   const digits = onlyDigits(q);
   const looksNumeric = digits.length >= 3 && /^[\d.\-\s()/]+$/.test(q);
+  const carne = carneNumber(q);
   const live = isNull(customers.deletedAt);
   let where;
   if (!q) where = live;
-  else if (looksNumeric) {
-    const phoneMatch = ctx.db
-      .select({ id: customerPhones.customerId })
-      .from(customerPhones)
-      .where(and(sql`${customerPhones.number} LIKE ${'%' + digits + '%'}`, isNull(customerPhones.deletedAt)));
-    where = and(live, sql`(${customers.cpf} LIKE ${digits + '%'} OR ${customers.id} IN ${phoneMatch})`);
+  else if (looksNumeric || carne) {
+    const found: SQL[] = [];
+    if (looksNumeric) {
+      const phoneMatch = ctx.db
+        .select({ id: customerPhones.customerId })
+        .from(customerPhones)
+        .where(and(sql`${customerPhones.number} LIKE ${'%' + digits + '%'}`, isNull(customerPhones.deletedAt)));
+      found.push(sql`${customers.cpf} LIKE ${digits + '%'}`, sql`${customers.id} IN ${phoneMatch}`);
+    }
+    if (carne) {
+      // A digits-only device code makes `12-345678` both a phone and a carnê: look for both.
+      found.push(sql`${customers.id} IN ${ctx.db.select({ id: sales.customerId }).from(sales).where(eq(sales.number, carne))}`);
+      found.push(sql`${customers.id} IN ${ctx.db.select({ id: agreements.customerId }).from(agreements).where(eq(agreements.number, carne))}`);
+    }
+    where = and(live, or(...found));
   } else {
     const words = foldText(q).split(' ').filter(Boolean).slice(0, 6);
     where = and(live, ...words.map((w) => sql`(${customers.nameFolded} LIKE ${w + '%'} OR ${customers.nameFolded} LIKE ${'% ' + w + '%'})`));
