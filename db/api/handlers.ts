@@ -7,6 +7,7 @@ import { createUser, listUsers, checkPin } from '../usecases/users';
 import { createCustomer, updateCustomer, getCustomer, searchCustomers } from '../usecases/customers';
 import { setupStatus, setupStore } from '../usecases/setup';
 import { createSale, previewSale } from '../usecases/sales';
+import { getSale } from '../usecases/sales-read';
 import { quote, receive, reverse } from '../usecases/payments';
 import { statement, receipt } from '../usecases/accounts';
 import { importCsv } from '../usecases/import-csv';
@@ -55,6 +56,7 @@ export const handlers: Partial<Record<MethodName, Handler>> = {
 
   'sales.preview': (ctx, input) => previewSale(ctx, input),
   'sales.create': (ctx, input) => createSale(ctx, input),
+  'sales.get': (ctx, input) => getSale(ctx, input),
   'accounts.statement': (ctx, input) => statement(ctx, input),
   'payments.quote': (ctx, input) => quote(ctx, input),
   'payments.receive': (ctx, input) => receive(ctx, input),

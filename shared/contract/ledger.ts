@@ -22,6 +22,9 @@ export const saleCreate = z
 /** The carnê before confirming: the same fields as the sale, minus who and what. */
 export const salePreview = saleCreate.omit({ customerId: true, description: true, idempotencyKey: true });
 
+/** `sales.get`: one sale with its carnê (customer, parcelas, the store's identification), for printing. */
+export const saleById = z.object({ id }).strict();
+
 export const statementInput = z.object({ customerId: id, asOf }).strict();
 export const quoteInput = z.object({ customerId: id, asOf, installmentIds: z.array(id).max(200).optional() }).strict();
 
@@ -48,3 +51,37 @@ export const paymentReverse = z
 export const importCsv = z
   .object({ content: z.string({ error: 'Envie o conteúdo do arquivo CSV.' }).max(50_000_000, 'Arquivo grande demais.'), dryRun: z.boolean() })
   .strict();
+
+/** The result of `sales.get`: everything a printed carnê needs (LOOK.md/CONVENTIONS.md "The carnê"). */
+export interface SaleCarne {
+  id: string;
+  /** human carnê number, e.g. `A-000012` */
+  number: string;
+  date: string;
+  description: string;
+  totalCents: number;
+  downPaymentCents: number;
+  financedCents: number;
+  installmentCount: number;
+  monthlyRatePct: number;
+  /** entrada + the parcelas */
+  totalToPayCents: number;
+  source: 'counter' | 'import' | 'demo';
+  customer: { id: string; name: string; cpf: string };
+  installments: {
+    id: string;
+    number: number;
+    /** parcelas in the carnê ("3/5"); an imported carnê may hold only its open parcelas */
+    count: number;
+    dueDate: string;
+    /** the due date moved past a closed day (Sunday, feriado) */
+    effectiveDueDate: string;
+    amountCents: number;
+    /** replaced by an agreement (acordo); the row stays */
+    renegotiated: boolean;
+  }[];
+  /** the after-due rule the parcelas carry for life (CDC art. 52 §1: multa ≤ 2%) */
+  policy: { fineRatePct: number; lateInterestMonthlyPct: number };
+  /** the store's identification (CDC art. 42-A) and its PIX key */
+  store: { name: string; cnpj: string; address: string; city: string; state: string; pixKey: string };
+}

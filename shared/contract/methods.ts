@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { empty, id, isoDate, personName, pin, cpf } from './common';
 import { settingsPatch } from './settings';
 import { userCreate, customerCreate, customerUpdate, customerSearch, sessionLogin } from './people';
-import { saleCreate, salePreview, statementInput, quoteInput, paymentReceive, paymentReverse, importCsv } from './ledger';
+import { saleCreate, salePreview, saleById, statementInput, quoteInput, paymentReceive, paymentReverse, importCsv } from './ledger';
 import * as c from './collection';
 
 /**
@@ -57,6 +57,7 @@ export const methods = {
 
   'sales.create': m('clerk', true, saleCreate, 'Registrar venda no crediário'),
   'sales.preview': m('clerk', false, salePreview, 'Prévia do carnê'),
+  'sales.get': m('clerk', false, saleById, 'Ver venda e carnê'),
   'accounts.statement': m('clerk', false, statementInput, 'Extrato do cliente'),
   'payments.receipt': m('clerk', false, z.object({ paymentId: id }).strict(), 'Dados do recibo'),
   'payments.quote': m('clerk', false, quoteInput, 'Calcular valor a receber'),
