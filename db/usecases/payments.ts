@@ -97,15 +97,19 @@ export function receive(ctx: Ctx, input: ReceiveInput) {
  * reversed (reverse later ones first), which keeps every later allocation consistent.
  */
 export function reverse(ctx: Ctx, input: { paymentId: string; reason: string; ownerPin?: string }) {
-  const p = ctx.store.sqlite.prepare('SELECT id, customer_id AS customerId, receipt_number AS receiptNumber, date, created_at AS createdAt FROM payments WHERE id = ?').get(input.paymentId) as
-    | { id: string; customerId: string; receiptNumber: string; date: string; createdAt: string }
+  const p = ctx.store.sqlite.prepare('SELECT id, rowid AS seq, customer_id AS customerId, receipt_number AS receiptNumber, date, created_at AS createdAt FROM payments WHERE id = ?').get(input.paymentId) as
+    | { id: string; seq: number; customerId: string; receiptNumber: string; date: string; createdAt: string }
     | undefined;
   if (!p) throw new ApiError('not_found', 'Pagamento não encontrado.', [{ path: 'paymentId', message: 'Pagamento não encontrado.' }]);
   if (ctx.store.sqlite.prepare('SELECT 1 FROM reversals WHERE payment_id = ?').get(p.id)) throw new ApiError('conflict', `O recibo ${p.receiptNumber} já foi estornado.`);
+  // "Later" = later date, then later created_at, then inserted later (rowid): two payments stamped in the same
+  // instant (a frozen clock, e.g. `emdia call --today D`) must not both look like the newest, or the older one
+  // could be reversed under the newer one's split.
   const later = ctx.store.sqlite
     .prepare(
       `SELECT p2.receipt_number AS receiptNumber FROM payments p2
-        WHERE p2.customer_id = @customerId AND p2.id <> @id AND (p2.date > @date OR (p2.date = @date AND p2.created_at > @createdAt))
+        WHERE p2.customer_id = @customerId AND p2.id <> @id
+          AND (p2.date > @date OR (p2.date = @date AND (p2.created_at > @createdAt OR (p2.created_at = @createdAt AND p2.rowid > @seq))))
           AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p2.id)
           AND EXISTS (SELECT 1 FROM allocations a2 JOIN allocations a1 ON a1.installment_id = a2.installment_id WHERE a2.payment_id = p2.id AND a1.payment_id = @id)
         ORDER BY p2.date DESC LIMIT 1`,

@@ -19,7 +19,10 @@ export interface PlannedInstallment {
 /** Tabela Price: PMT = round(PV × i / (1 − (1 + i)^−n)) (DOMAIN.md "Installments with interest"). */
 export function pricePayment(financedCents: Cents, count: number, monthlyRatePct: number): Cents {
   const i = monthlyRatePct / 100;
-  return roundHalfUp((financedCents * i) / (1 - (1 + i) ** -count));
+  // 1 − (1 + i)^−n computed as −expm1(−n·log1p(i)): the same number without the cancellation that put up to
+  // ~800 ulps of noise on PMT at low rates (more than roundHalfUp's noise window; e.g. 1250 at 0.04% in 1x
+  // is exactly 1250.5 but came out as 1250.49999999996).
+  return roundHalfUp((financedCents * i) / -Math.expm1(-count * Math.log1p(i)));
 }
 
 /**
