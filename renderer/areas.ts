@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import { IconBag, IconCash, IconChart, IconSettings, IconToday, IconUsers } from './components/icons';
 import { CustomersArea } from './screens/customers/CustomersArea';
 import { useCustomers } from './store/customers';
+import { SalesArea } from './screens/sales/SalesArea';
+import { useSales } from './screens/sales/sales-store';
 
 /**
  * The areas of the sidebar, in order. To add a screen: give its area a `component`. An area without one
@@ -57,7 +59,15 @@ export const AREAS: AreaDef[] = [
     label: 'Vendas',
     shortcut: 'F5',
     icon: IconBag,
-    soon: 'Aqui você vai registrar vendas no crediário: entrada, número de parcelas, vencimentos e a impressão do carnê.',
+    component: SalesArea,
+    soon: '',
+    onOpen: () => useSales.getState().open(),
+    help: [
+      { keys: 'Enter', label: 'Ir para o próximo campo' },
+      { keys: 'F10', label: 'Confirmar a venda' },
+      { keys: 'F9', label: 'Imprimir o carnê' },
+      { keys: 'F5', label: 'Nova venda, depois de confirmar' },
+    ],
   },
   {
     id: 'receber',
