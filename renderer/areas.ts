@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { IconBag, IconCash, IconChart, IconSettings, IconToday, IconUsers } from './components/icons';
 import { CustomersArea } from './screens/customers/CustomersArea';
+import { SettingsArea } from './screens/settings/SettingsArea';
 import { useCustomers } from './store/customers';
 import { SalesArea } from './screens/sales/SalesArea';
 import { useSales } from './screens/sales/sales-store';
@@ -88,6 +89,11 @@ export const AREAS: AreaDef[] = [
     label: 'Configurações',
     shortcut: 'F8',
     icon: IconSettings,
+    component: SettingsArea,
+    help: [
+      { keys: 'F10', label: 'Salvar a seção aberta' },
+      { keys: 'Esc', label: 'Desfazer as alterações da seção' },
+    ],
     soon: 'Aqui vão ficar os dados da loja, as regras de multa e juros, os limites de negociação, os usuários e as cópias de segurança.',
   },
 ];

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { call, ApiCallError } from '../../api';
 import { storeSetup } from '../../../shared/contract/methods';
 import { formatCnpj, isValidCnpj, onlyDigits } from '../../../shared/cpf';
@@ -11,14 +11,14 @@ import { useSession } from '../../store/session';
 
 const UF_OPTIONS = BRAZIL_STATES.map((s) => ({ value: s.uf, label: `${s.uf} — ${s.name}` }));
 
-type Field = 'storeName' | 'cnpj' | 'state' | 'ownerName' | 'ownerPin' | 'pinConfirm';
-const ORDER: Field[] = ['storeName', 'cnpj', 'state', 'ownerName', 'ownerPin', 'pinConfirm'];
+type Field = 'storeName' | 'cnpj' | 'state' | 'address' | 'city' | 'ownerName' | 'ownerPin' | 'pinConfirm';
+const ORDER: Field[] = ['storeName', 'cnpj', 'state', 'address', 'city', 'ownerName', 'ownerPin', 'pinConfirm'];
 const fieldId = (f: string) => `setup-${f}`;
 
-/** "Configurar minha loja": the store's name, CNPJ (optional), UF and its owner with a PIN. */
+/** "Configurar minha loja": the store's name, CNPJ, address and city (optional), UF and its owner with a PIN. */
 export function SetupStoreForm({ onBack }: { onBack: () => void }) {
   const enter = useSession((s) => s.enter);
-  const [values, setValues] = useState({ storeName: '', cnpj: '', state: '' as string | null, ownerName: '', ownerPin: '', pinConfirm: '' });
+  const [values, setValues] = useState({ storeName: '', cnpj: '', state: '' as string | null, address: '', city: '', ownerName: '', ownerPin: '', pinConfirm: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -44,6 +44,9 @@ export function SetupStoreForm({ onBack }: { onBack: () => void }) {
       storeName: values.storeName.trim(),
       cnpj: onlyDigits(values.cnpj) || undefined,
       state: values.state ?? '',
+      // Printed on every carnê and receipt (CDC art. 42-A); optional here, asked again in Configurações.
+      address: values.address.trim() || undefined,
+      city: values.city.trim() || undefined,
       ownerName: values.ownerName.trim(),
       ownerPin: values.ownerPin,
     };
@@ -106,6 +109,23 @@ export function SetupStoreForm({ onBack }: { onBack: () => void }) {
               comboboxProps={{ withinPortal: true }}
             />
           </SimpleGrid>
+          <Grid gap="md">
+            <Grid.Col span={7}>
+              <TextInput
+                id={fieldId('address')}
+                label="Endereço"
+                description="Opcional: rua, número e bairro"
+                autoComplete="off"
+                value={values.address}
+                onChange={(e) => set('address', e.currentTarget.value)}
+                error={errors.address}
+                maxLength={200}
+              />
+            </Grid.Col>
+            <Grid.Col span={5}>
+              <TextInput id={fieldId('city')} label="Cidade" description="Opcional" autoComplete="off" value={values.city} onChange={(e) => set('city', e.currentTarget.value)} error={errors.city} maxLength={80} />
+            </Grid.Col>
+          </Grid>
           <TextInput id={fieldId('ownerName')} label="Nome do dono" required autoComplete="off" value={values.ownerName} onChange={(e) => set('ownerName', e.currentTarget.value)} error={errors.ownerName} maxLength={120} />
           <SimpleGrid cols={2}>
             <PasswordInput
