@@ -38,11 +38,14 @@ export const defaultSettings: Settings = {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Nested objects merge; arrays and values replace (API.md settings.update). */
+/** Nested objects merge; arrays and values replace; null removes (API.md settings.update). */
 export function mergeSettings<T>(base: T, patch: unknown): T {
   if (!isPlainObject(base) || !isPlainObject(patch)) return (patch === undefined ? base : patch) as T;
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(patch)) out[k] = v === undefined ? out[k] : isPlainObject(v) && isPlainObject(out[k]) ? mergeSettings(out[k], v) : v;
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k]; // the schema allows null only where removing makes sense (a profile override)
+    else if (v !== undefined) out[k] = isPlainObject(v) && isPlainObject(out[k]) ? mergeSettings(out[k], v) : v;
+  }
   return out as T;
 }
 

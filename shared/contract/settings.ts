@@ -69,7 +69,8 @@ export const settingsPatch = z
     margins: z
       .object({
         default: margins.partial().strict(),
-        byProfile: z.record(z.enum(['novo', 'em_dia', 'ocasional', 'cronico', 'negligente', 'mau_pagador']), margins.partial().strict()),
+        // Any subset of profiles; null removes a profile's override so it follows the default again.
+        byProfile: z.partialRecord(z.enum(['novo', 'em_dia', 'ocasional', 'cronico', 'negligente', 'mau_pagador']), margins.partial().strict().nullable()),
       })
       .partial()
       .strict(),

@@ -76,3 +76,15 @@ describe('dispatcher: roles, audit, errors', () => {
     expect(t.fail('settings.update', { policy: { fineRatePct: 2.5 } }, owner).kind).toBe('validation');
   });
 });
+
+describe('settings.update margins by profile', () => {
+  it('takes any subset of profiles and null removes an override', () => {
+    const { owner } = t.withPeople();
+    let s = t.ok('settings.update', { margins: { byProfile: { cronico: { maxInstallments: 3 } } } }, owner);
+    expect(s.margins.byProfile.cronico).toEqual({ maxInstallments: 3 });
+    expect(s.margins.byProfile.em_dia).toEqual({ maxChargesDiscountPct: 100 });
+    s = t.ok('settings.update', { margins: { byProfile: { cronico: null } } }, owner);
+    expect(s.margins.byProfile.cronico).toBeUndefined();
+    expect(t.fail('settings.update', { policy: { graceDays: null } }, owner).kind).toBe('validation');
+  });
+});
