@@ -14,6 +14,7 @@ import { useShortcuts } from '../../shell/keys';
 import { useCustomers } from '../../store/customers';
 import { LIST_ROW_HEIGHT } from '../../theme';
 import classes from './CustomerList.module.css';
+import { ImportButton } from '../import/ImportScreen';
 
 const SEARCH_DELAY_MS = 150;
 const SEARCH_LIMIT = 500;
@@ -99,10 +100,13 @@ export function CustomerList() {
     <Box className={classes.screen}>
       <Group justify="space-between" mb="md" wrap="nowrap">
         <Title order={2}>Clientes</Title>
-        <Button leftSection={<IconUserPlus size={20} />} onClick={showNew}>
-          Novo cliente
-          <Shortcut keys="F3" />
-        </Button>
+        <Group gap="sm" wrap="nowrap">
+          <ImportButton />
+          <Button leftSection={<IconUserPlus size={20} />} onClick={showNew}>
+            Novo cliente
+            <Shortcut keys="F3" />
+          </Button>
+        </Group>
       </Group>
 
       <TextInput
