@@ -22,7 +22,7 @@ export interface PrintFrameProps {
   pageSize: string;
   /** CSS `@page` margin; the document usually draws its own margins inside the sheet (default 0) */
   pageMargin?: string;
-  /** false while the document is still preparing (QR codes, data): printing waits, the button shows a loader */
+  /** false while the document is still preparing (QR codes, data): printing waits, the button is disabled */
   ready?: boolean;
   /** on-screen only, under the toolbar: e.g. "fill the store's address in Configurações" */
   notice?: ReactNode;
@@ -83,7 +83,7 @@ export function PrintFrame({ title, subtitle, pageSize, pageMargin = '0', ready 
             Voltar
             <Shortcut keys="Esc" />
           </Button>
-          <Button ref={printButton} onClick={print} loading={!ready} leftSection={<IconPrinter size={20} />}>
+          <Button ref={printButton} onClick={print} disabled={!ready} leftSection={<IconPrinter size={20} />}>
             Imprimir
             <Shortcut keys="F9" />
           </Button>
