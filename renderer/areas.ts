@@ -3,6 +3,8 @@ import { IconBag, IconCash, IconChart, IconSettings, IconToday, IconUsers } from
 import { CustomersArea } from './screens/customers/CustomersArea';
 import { SettingsArea } from './screens/settings/SettingsArea';
 import { useCustomers } from './store/customers';
+import { ReceiveArea } from './screens/receive/ReceiveArea';
+import { useReceive } from './screens/receive/receive-store';
 import { SalesArea } from './screens/sales/SalesArea';
 import { useSales } from './screens/sales/sales-store';
 
@@ -75,7 +77,16 @@ export const AREAS: AreaDef[] = [
     label: 'Receber',
     shortcut: 'F6',
     icon: IconCash,
-    soon: 'Aqui você vai receber parcelas no balcão: escolher as parcelas, ver multa e juros, calcular o troco e imprimir o recibo.',
+    component: ReceiveArea,
+    soon: '',
+    onOpen: () => useReceive.getState().onAreaOpen(),
+    help: [
+      { keys: '↑ ↓ Enter', label: 'Escolher o cliente encontrado' },
+      { keys: 'Alt+1 … Alt+4', label: 'Forma de pagamento: dinheiro, PIX, cartão, transferência' },
+      { keys: 'F10', label: 'Confirmar o recebimento (ou o estorno)' },
+      { keys: 'F9', label: 'Imprimir o recibo de 80 mm' },
+      { keys: 'Esc', label: 'Trocar de cliente ou voltar' },
+    ],
   },
   {
     id: 'painel',
