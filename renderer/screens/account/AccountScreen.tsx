@@ -200,7 +200,7 @@ export function AccountScreen({ customer, onBack }: { customer: CounterCustomer;
                         <Table.Th className={classes.num}>Valor</Table.Th>
                         <Table.Th className={classes.num}>Pago</Table.Th>
                         <Table.Th className={classes.num}>A pagar</Table.Th>
-                        <Table.Th w={128}>Situação</Table.Th>
+                        <Table.Th w={110}>Situação</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
@@ -213,7 +213,7 @@ export function AccountScreen({ customer, onBack }: { customer: CounterCustomer;
                               <Text component="span" fw={500} className={classes.figures}>
                                 {i.saleNumber} · {i.number}/{i.count}
                               </Text>
-                              <Text size="xs" c="dimmed" truncate="end" maw={150}>
+                              <Text size="xs" c="dimmed" truncate="end" maw={130}>
                                 {i.description}
                               </Text>
                             </Table.Td>
@@ -238,7 +238,7 @@ export function AccountScreen({ customer, onBack }: { customer: CounterCustomer;
                               </Badge>
                               {late && (
                                 <Text size="xs" c={LATE_COLOR} fw={500} mt={2} className={classes.figures}>
-                                  {i.daysLate === 1 ? '1 dia' : `${i.daysLate} dias`} de atraso
+                                  {i.daysLate === 1 ? '1 dia' : `${i.daysLate} dias`}
                                 </Text>
                               )}
                             </Table.Td>

@@ -232,7 +232,7 @@ export function PayScreen({ customer }: { customer: CounterCustomer }) {
       {header}
 
       <Box className={classes.tableFrame}>
-        <Table verticalSpacing="xs" horizontalSpacing="sm" highlightOnHover aria-label="Parcelas em aberto">
+        <Table verticalSpacing="xs" horizontalSpacing="xs" highlightOnHover aria-label="Parcelas em aberto">
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={44}>
@@ -247,7 +247,7 @@ export function PayScreen({ customer }: { customer: CounterCustomer }) {
               <Table.Th>Carnê nº</Table.Th>
               <Table.Th>Parcela</Table.Th>
               <Table.Th>Vencimento</Table.Th>
-              <Table.Th className={classes.num}>Dias em atraso</Table.Th>
+              <Table.Th className={`${classes.num} ${classes.wrapHead}`}>Dias em atraso</Table.Th>
               <Table.Th className={classes.num}>Valor</Table.Th>
               <Table.Th className={classes.num}>Multa</Table.Th>
               <Table.Th className={classes.num}>Juros</Table.Th>
@@ -266,7 +266,7 @@ export function PayScreen({ customer }: { customer: CounterCustomer }) {
                   <Table.Td>
                     <Checkbox size="sm" aria-label={label} checked={ticked} onChange={() => toggle(base.installmentId)} onClick={(e) => e.stopPropagation()} />
                   </Table.Td>
-                  <Table.Td maw={220}>
+                  <Table.Td maw={150}>
                     <Text component="span" fw={500} className={classes.figures}>
                       {item.saleNumber}
                     </Text>
