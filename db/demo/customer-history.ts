@@ -1,0 +1,308 @@
+import { maxDate, type IsoDate } from '../../shared/dates';
+import { plusDays } from './days';
+import { allocatePayment, type Allocation } from '../../shared/ledger/allocate';
+import { openInstallments, comparePaymentOrder, type LedgerInstallment, type OpenInstallment } from '../../shared/ledger/quote';
+import type { ChargePolicy } from '../../shared/ledger/charges';
+import { planInstallments } from '../../shared/ledger/plan';
+import { foldText } from '../../shared/text';
+import { Dice, mixSeed } from './random';
+import type { DemoClock } from './moments';
+import { demoProfileOf, type DemoProfile } from './profiles';
+import { makePerson, type CpfMaker } from './person';
+import { planCustomer, type PlannedSale } from './sales-plan';
+import { Payer, type Visit } from './payer';
+import { CollectionLog, type CallerIds } from './collection';
+import type { CustomerRows, PaymentRow } from './rows';
+
+/** What every customer of one demo store shares. */
+export interface DemoEnv {
+  seed: number;
+  today: IsoDate;
+  graceDays: number;
+  /** the store's multa and juros, carried by every parcela (contractCharges) */
+  policy: ChargePolicy;
+  clock: DemoClock;
+  device: string;
+  users: CallerIds;
+  cpf: CpfMaker;
+  newId(): string;
+  /** provisional human numbers; build.ts renumbers them in date order at the end */
+  nextSaleNumber(): string;
+  nextReceiptNumber(): string;
+}
+
+export interface CustomerHistory {
+  rows: CustomerRows;
+  profile: DemoProfile;
+  /** what accounts.statement would show as overdueCents today (principal + multa + juros) */
+  overdueCents: number;
+  /** promises of this customer that were kept / broken (pending ones not counted) */
+  promisesKept: number;
+  promisesBroken: number;
+}
+
+const METHODS = [['cash', 40], ['pix', 35], ['card', 18], ['transfer', 7]] as const;
+
+interface DemoInstallment extends LedgerInstallment {
+  saleDate: IsoDate;
+}
+
+/**
+ * Writes one customer's three years: registration, sales, and payments in date order, each payment split by
+ * the ledger's own rules (shared/ledger: openInstallments + allocatePayment, the functions payments.receive
+ * runs), so the rows are exactly what the counter would have written day by day. Only parcelas not yet
+ * settled are kept in memory: a settled parcela never owes again, and openInstallments would skip it.
+ */
+export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
+  const d = new Dice(mixSeed(env.seed, index));
+  const profile = demoProfileOf(env.seed, index);
+  const person = makePerson(d, env.cpf, index, profile, env.today);
+  const plan = planCustomer(d, env.clock, profile, env.today, env.graceDays);
+  const payer = new Payer(d, plan, env.today, env.graceDays, (day) => env.clock.nextOpenDay(day));
+
+  const customerId = env.newId();
+  // The counter's work for this customer happens in order, minutes apart: registration, then each sale and
+  // payment. A second visit the same day comes after the first, as the ledger (and a replay) reads them.
+  let lastAtCounter = 0;
+  const atCounter = (day: IsoDate, minute = env.clock.counterMinute(d, day)): number => {
+    const ms = Math.max(env.clock.ms(day, minute), lastAtCounter + 120_000);
+    lastAtCounter = ms;
+    return ms;
+  };
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const firstDay = plan.sales[0].date;
+  const registered = iso(atCounter(firstDay));
+  const stamp = (at: string) => ({ createdAt: at, updatedAt: at, device: env.device });
+  const phoneIds = person.phones.map(() => env.newId());
+  const rows: CustomerRows = {
+    customer: {
+      id: customerId,
+      ...stamp(registered),
+      name: person.name,
+      nameFolded: foldText(person.name),
+      cpf: person.cpf,
+      email: person.email,
+      address: person.address,
+      birthDate: person.birthDate,
+      keyCustomer: person.keyCustomer,
+      doNotCall: person.doNotCall,
+      notes: person.notes,
+      whatsappOptInAt: person.phones.some((p) => p.whatsapp) ? registered : null,
+      anonymizedAt: null,
+      deletedAt: null,
+    },
+    phones: [],
+    sales: [],
+    installments: [],
+    payments: [],
+    allocations: [],
+    reversals: [],
+    contacts: [],
+    promises: [],
+  };
+  const log = new CollectionLog(d, env.clock, profile, customerId, person.phones, phoneIds, person.doNotCall, person.keyCustomer, env.users, env.today, env.device, env.newId);
+  const clerk = () => (d.chance(0.1) ? env.users.owner : d.pick(env.users.clerks));
+
+  let open: DemoInstallment[] = [];
+  let lastPayment: IsoDate | null = null;
+
+  const addSale = (s: PlannedSale) => {
+    const id = env.newId();
+    const at = iso(atCounter(s.date));
+    rows.sales.push({
+      id,
+      ...stamp(at),
+      customerId,
+      number: env.nextSaleNumber(),
+      date: s.date,
+      description: s.description,
+      totalCents: s.totalCents,
+      downPaymentCents: s.downPaymentCents,
+      financedCents: s.totalCents - s.downPaymentCents,
+      installmentCount: s.installmentCount,
+      monthlyRatePct: s.monthlyRatePct,
+      createdBy: clerk(),
+      source: 'demo',
+    });
+    for (const p of planInstallments({ financedCents: s.totalCents - s.downPaymentCents, count: s.installmentCount, monthlyRatePct: s.monthlyRatePct, firstDueDate: s.firstDueDate })) {
+      const iid = env.newId();
+      rows.installments.push({
+        id: iid,
+        ...stamp(at),
+        customerId,
+        saleId: id,
+        agreementId: null,
+        number: p.number,
+        count: s.installmentCount,
+        dueDate: p.dueDate,
+        amountCents: p.amountCents,
+        monthlyRatePct: s.monthlyRatePct,
+        fineRatePct: env.policy.fineRatePct,
+        lateInterestMonthlyPct: env.policy.lateInterestMonthlyPct,
+        renegotiatedBy: null,
+      });
+      open.push({
+        id: iid,
+        number: p.number,
+        dueDate: p.dueDate,
+        effectiveDueDate: env.clock.nextOpenDay(p.dueDate),
+        amountCents: p.amountCents,
+        monthlyRatePct: s.monthlyRatePct,
+        policy: env.policy,
+        history: [],
+        saleDate: s.date,
+      });
+    }
+    open.sort(comparePaymentOrder);
+  };
+
+  /** Collection calls start a few days after the grace period, and not right after a part was paid. */
+  const callsFrom = (effectiveDueDate: IsoDate): IsoDate => {
+    const afterGrace = plusDays(effectiveDueDate, env.graceDays + d.int(1, 4));
+    return lastPayment ? maxDate(afterGrace, plusDays(lastPayment, d.int(3, 8))) : afterGrace;
+  };
+
+  /**
+   * openInstallments over the parcelas due by `horizon` only. `open` is in payment order, so they are the
+   * head of the list, and a payment that does not exceed their total splits exactly as over the whole list:
+   * the later parcelas would get nothing. Skipping the rest saves the charge math of long carnês.
+   */
+  const openUpTo = (day: IsoDate, horizon: IsoDate) => {
+    let n = 0;
+    while (n < open.length && open[n].effectiveDueDate <= horizon) n++;
+    return openInstallments(n === open.length ? open : open.slice(0, n), day, env.policy);
+  };
+
+  /** Total of the overdue parcelas on `day`, as the clerk would quote it on the phone. */
+  const overdueOn = (day: IsoDate) => sumTotals(openUpTo(day, plusDays(day, -1)).filter((o) => o.due.status === 'overdue'));
+
+  const writePayment = (day: IsoDate, ms: number, items: OpenInstallment[], amountCents: number, method: PaymentRow['method'], by: string) => {
+    const split = allocatePayment(items, amountCents);
+    const at = iso(ms);
+    const id = env.newId();
+    rows.payments.push({ id, ...stamp(at), customerId, receiptNumber: env.nextReceiptNumber(), date: day, amountCents, method, createdBy: by });
+    for (const a of split) rows.allocations.push({ id: env.newId(), ...stamp(at), paymentId: id, ...a });
+    return { id, split };
+  };
+
+  const pay = (visit: Visit) => {
+    const day = visit.date;
+    const items = visit.mode === 'payoff' ? openInstallments(open, day, env.policy) : openUpTo(day, maxDate(day, open[0].effectiveDueDate));
+    const amount = visitAmount(d, visit, items);
+
+    // Calls since the parcela passed the grace period (or since the last part paid), until this visit.
+    const oldestOverdue = items.find((o) => o.due.status === 'overdue');
+    const partial = visit.mode === 'partial';
+    let method: PaymentRow['method'] = d.weighted(METHODS);
+    let minute: number | undefined;
+    if (oldestOverdue) {
+      const from = callsFrom(oldestOverdue.installment.effectiveDueDate);
+      const episode = log.episode({ from, until: day, visit: { date: day }, keptAmount: (c) => (partial ? amount : overdueOn(c)), brokenAmount: (c) => brokenPromiseAmount(d, partial, overdueOn(c)) });
+      if (episode.paidOnCallMinute !== null) {
+        method = 'pix';
+        minute = episode.paidOnCallMinute + 3; // right after the call
+      }
+    }
+
+    const by = clerk();
+    let ms = atCounter(day, minute);
+    if (d.chance(0.004)) {
+      // A slip at the counter, fixed on the spot with a reversal approved by the owner (payments.reverse).
+      const wrongAmount = d.chance(0.5) && amount >= 1000 ? Math.floor(amount / 10) : amount;
+      const wrongMethod: PaymentRow['method'] = wrongAmount === amount ? (method === 'cash' ? 'pix' : 'cash') : method;
+      const wrong = writePayment(day, ms, items, wrongAmount, wrongMethod, by);
+      const reversedAt = iso(atCounter(day, 0)); // minutes after the slip
+      rows.reversals.push({
+        id: env.newId(),
+        ...stamp(reversedAt),
+        paymentId: wrong.id,
+        date: day,
+        reason: wrongAmount === amount ? 'Forma de pagamento lançada errada.' : 'Valor digitado errado.',
+        createdBy: by,
+        approvedBy: env.users.owner,
+      });
+      ms = atCounter(day, 0);
+    }
+    const { split } = writePayment(day, ms, items, amount, method, by);
+    apply(items, split, day);
+    lastPayment = day;
+  };
+
+  const apply = (items: OpenInstallment[], split: Allocation[], day: IsoDate) => {
+    const byId = new Map(items.map((o) => [o.installmentId, o]));
+    const settled = new Set<string>();
+    for (const a of split) {
+      const o = byId.get(a.installmentId)!;
+      o.installment.history.push({ date: day, principalCents: a.principalCents, fineCents: a.fineCents, interestCents: a.interestCents, discountCents: a.discountCents });
+      const due = o.due;
+      if (a.principalCents + a.discountCents === due.principalOpenCents && a.fineCents === due.fineCents && a.interestCents === due.interestCents) settled.add(a.installmentId);
+    }
+    if (settled.size) open = open.filter((i) => !settled.has(i.id));
+  };
+
+  let si = 0;
+  for (;;) {
+    const target = open[0];
+    const visit = target ? payer.next(target, lastPayment, open.map((i) => i.effectiveDueDate)) : null;
+    const sale = plan.sales[si];
+    if (sale && (!visit || sale.date <= visit.date)) {
+      addSale(sale);
+      si++;
+      continue;
+    }
+    if (!visit || visit.date >= env.today) break;
+    pay(visit);
+  }
+
+  // Parcelas still late today: the calls (and promises) of the episode going on now.
+  const overdue = openUpTo(env.today, plusDays(env.today, -1)).filter((o) => o.due.status === 'overdue');
+  if (overdue.length) {
+    log.episode({ from: callsFrom(overdue[0].installment.effectiveDueDate), until: env.today, keptAmount: overdueOn, brokenAmount: (c) => brokenPromiseAmount(d, profile === 'negligente', overdueOn(c)) });
+  }
+
+  rows.phones = person.phones.map((p, position) => ({
+    id: phoneIds[position],
+    ...stamp(p.addedOn ? env.clock.at(p.addedOn, env.clock.counterMinute(d, p.addedOn)) : registered),
+    customerId,
+    number: p.number,
+    whatsapp: p.whatsapp,
+    wrongNumber: p.wrongNumber,
+    position,
+    deletedAt: null,
+  }));
+  rows.contacts = log.contacts;
+  rows.promises = log.promises;
+  const { kept, broken } = log.keptRate();
+  return { rows, profile, overdueCents: sumTotals(overdue), promisesKept: kept, promisesBroken: broken };
+}
+
+const sumTotals = (items: OpenInstallment[]) => items.reduce((s, o) => s + o.due.totalCents, 0);
+
+const roundDown = (cents: number, step: number) => Math.floor(cents / step) * step;
+
+/**
+ * What the customer hands over: what is due by today (the parcelas the carnê coupons show), everything
+ * (quitação), or — the negligente — a round part that never clears the two newest late parcelas.
+ */
+function visitAmount(d: Dice, visit: Visit, items: OpenInstallment[]): number {
+  if (visit.mode === 'payoff') return sumTotals(items);
+  // Paying early, the customer brings this month's coupons: every parcela of the oldest due date.
+  const due = items.filter((o) => o.installment.effectiveDueDate <= maxDate(visit.date, items[0].installment.effectiveDueDate));
+  const total = sumTotals(due);
+  if (visit.mode === 'due') return total;
+  // A part that leaves at least two parcelas open when two are due ("several parcelas open", DOMAIN.md).
+  const n = due.length;
+  const last = (k: number) => due[n - k].due.totalCents;
+  const untouched = n >= 3 ? last(1) + last(2) : n === 2 ? last(1) + Math.ceil(last(2) * 0.3) : Math.ceil(last(1) * 0.3);
+  const cap = total - untouched;
+  const amount = Math.min(Math.max(roundDown(total * (0.25 + 0.35 * d.float()), 1000), 2000), cap);
+  if (amount >= 1000) return roundDown(amount, 1000);
+  // Too little left to split: what can be paid, or the oldest parcela off, so every visit moves the story on.
+  return cap > 0 ? cap : due[0].due.totalCents;
+}
+
+/** A promise that will break: the whole amount quoted, or (negligente) a round part of it. */
+function brokenPromiseAmount(d: Dice, partial: boolean, quoted: number): number {
+  if (!partial) return quoted;
+  return Math.max(Math.min(quoted, 2000), roundDown(quoted * (0.3 + 0.3 * d.float()), 1000));
+}

@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
+import { customers, customerPhones, sales, installments, payments, allocations, reversals, contacts, promises } from '../schema';
+
+export type CustomerRow = typeof customers.$inferInsert;
+export type PhoneRow = typeof customerPhones.$inferInsert;
+export type SaleRow = typeof sales.$inferInsert;
+export type InstallmentRow = typeof installments.$inferInsert;
+export type PaymentRow = typeof payments.$inferInsert;
+export type AllocationRow = typeof allocations.$inferInsert;
+export type ReversalRow = typeof reversals.$inferInsert;
+export type ContactRow = typeof contacts.$inferInsert;
+export type PromiseRow = typeof promises.$inferInsert;
+
+/** Everything one demo customer adds to the store, in insertion order (parents before children). */
+export interface CustomerRows {
+  customer: CustomerRow;
+  phones: PhoneRow[];
+  sales: SaleRow[];
+  installments: InstallmentRow[];
+  payments: PaymentRow[];
+  allocations: AllocationRow[];
+  reversals: ReversalRow[];
+  contacts: ContactRow[];
+  promises: PromiseRow[];
+}
+
+type Inserter<R> = (row: R) => void;
+
+/**
+ * One prepared INSERT per table, its columns taken from the drizzle schema so a renamed column fails the
+ * type check instead of the demo. Drizzle's query builder costs more than the write itself at 10^6 rows,
+ * hence plain statements; the values are the same rows drizzle would write.
+ */
+function inserter<T extends Table>(sqlite: Database.Database, table: T): Inserter<T['$inferInsert']> {
+  const columns = Object.entries(getTableColumns(table)) as [string, { name: string }][];
+  const keys = columns.map(([key]) => key);
+  const stmt = sqlite.prepare(`INSERT INTO "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`);
+  return (row) => {
+    const values = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const v = (row as Record<string, unknown>)[keys[i]];
+      // SQLite has no booleans (drizzle's boolean mode stores 0/1); undefined takes the column's default
+      // only through drizzle, so every demo row sets every column it means.
+      values[i] = v === undefined ? null : v === true ? 1 : v === false ? 0 : v;
+    }
+    stmt.run(values);
+  };
+}
+
+export function rowWriter(sqlite: Database.Database) {
+  const put = {
+    customer: inserter(sqlite, customers),
+    phone: inserter(sqlite, customerPhones),
+    sale: inserter(sqlite, sales),
+    installment: inserter(sqlite, installments),
+    payment: inserter(sqlite, payments),
+    allocation: inserter(sqlite, allocations),
+    reversal: inserter(sqlite, reversals),
+    contact: inserter(sqlite, contacts),
+    promise: inserter(sqlite, promises),
+  };
+  return (rows: CustomerRows): void => {
+    put.customer(rows.customer);
+    rows.phones.forEach(put.phone);
+    rows.sales.forEach(put.sale);
+    rows.installments.forEach(put.installment);
+    rows.payments.forEach(put.payment);
+    rows.allocations.forEach(put.allocation);
+    rows.reversals.forEach(put.reversal);
+    rows.contacts.forEach(put.contact);
+    rows.promises.forEach(put.promise);
+  };
+}

@@ -1,0 +1,475 @@
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { openStore, closeStore, type Store } from '../../db/open';
+import { createDispatcher } from '../../db/api/dispatcher';
+import { fixedClock } from '../../db/clock';
+import { buildDemoStore, type DemoSummary } from '../../db/demo/build';
+import { demoCommand } from '../../db/cli/demo-command';
+import type { DemoProfile } from '../../db/demo/profiles';
+import { testBackend } from '../support/backend';
+import { isErrorResult } from '../../shared/contract/errors';
+import { isValidCpf } from '../../shared/cpf';
+import { isValidPhone } from '../../shared/phone';
+import { makeCalendar } from '../../shared/calendar';
+import { addDays, daysBetween, noonIn } from '../../shared/dates';
+
+const TODAY = '2026-11-23';
+const GRACE = 3;
+// EMDIA_DEMO_SEED=n runs the whole suite on another seed.
+const SEED = Number(process.env.EMDIA_DEMO_SEED ?? 1);
+
+let dir: string;
+const opened: Store[] = [];
+function build(seed: number, customers = 300): { store: Store; summary: DemoSummary } {
+  const store = openStore(join(dir, `demo-${seed}-${opened.length}.db`));
+  opened.push(store);
+  return { store, summary: buildDemoStore(store, { customers, seed, today: TODAY }) };
+}
+
+let a: { store: Store; summary: DemoSummary };
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'emdia-demo-'));
+  a = build(SEED);
+});
+afterAll(() => {
+  for (const s of opened) closeStore(s);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const all = <T = any>(store: Store, sql: string, ...params: unknown[]): T[] => store.sqlite.prepare(sql).all(...params) as T[];
+
+/** What the demo means, without ids or row timestamps: names, CPFs, phones, carnês, payments and calls. */
+function digest(store: Store): string {
+  const h = createHash('sha256');
+  const feed = (sql: string) => {
+    for (const row of all(store, sql)) h.update(JSON.stringify(row));
+  };
+  feed(`SELECT cpf, name, email, address, birth_date, key_customer, do_not_call, notes,
+               (SELECT group_concat(number || ':' || whatsapp || ':' || wrong_number, ',') FROM customer_phones p WHERE p.customer_id = c.id) AS phones
+          FROM customers c ORDER BY cpf`);
+  feed(`SELECT c.cpf, s.number, s.date, s.description, s.total_cents, s.down_payment_cents, s.installment_count, s.monthly_rate_pct
+          FROM sales s JOIN customers c ON c.id = s.customer_id ORDER BY s.number`);
+  feed(`SELECT s.number, i.number, i.due_date, i.amount_cents FROM installments i JOIN sales s ON s.id = i.sale_id ORDER BY s.number, i.number`);
+  feed(`SELECT c.cpf, p.receipt_number, p.date, p.amount_cents, p.method, r.reason FROM payments p JOIN customers c ON c.id = p.customer_id
+          LEFT JOIN reversals r ON r.payment_id = p.id ORDER BY p.receipt_number`);
+  feed(`SELECT p.receipt_number, s.number, i.number, a.principal_cents, a.fine_cents, a.interest_cents, a.discount_cents
+          FROM allocations a JOIN payments p ON p.id = a.payment_id JOIN installments i ON i.id = a.installment_id JOIN sales s ON s.id = i.sale_id
+         ORDER BY p.receipt_number, s.number, i.number`);
+  feed(`SELECT c.cpf, k.at, k.channel, k.outcome, k.inbound, k.notes FROM contacts k JOIN customers c ON c.id = k.customer_id ORDER BY c.cpf, k.at, k.channel`);
+  feed(`SELECT c.cpf, p.date, p.amount_cents FROM promises p JOIN customers c ON c.id = p.customer_id ORDER BY c.cpf, p.created_at`);
+  return h.digest('hex');
+}
+
+describe('demo store: deterministic', () => {
+  it('the same seed gives the same store; another seed, another store', () => {
+    const again = build(SEED);
+    const other = build(SEED + 1);
+    expect(digest(again.store)).toBe(digest(a.store));
+    expect(digest(other.store)).not.toBe(digest(a.store));
+    const { intended: _i, users: _u, ...counts } = a.summary;
+    const { intended: _j, users: _v, ...countsAgain } = again.summary;
+    expect(countsAgain).toEqual(counts);
+  });
+
+  it('a customer is the same whatever the store size (chunks and neighbours do not leak)', () => {
+    const bigger = build(SEED, 520);
+    const people = (s: Store, n: number) => all(s, 'SELECT name, cpf, address FROM customers ORDER BY id LIMIT ?', n);
+    expect(people(bigger.store, 300)).toEqual(people(a.store, 300));
+    const plans = (s: Store, n: number) =>
+      all(s, `SELECT c.cpf, s.date, s.description, s.total_cents, s.installment_count FROM sales s JOIN (SELECT id, cpf FROM customers ORDER BY id LIMIT ?) c ON c.id = s.customer_id ORDER BY c.cpf, s.date, s.total_cents`, n);
+    expect(plans(bigger.store, 300)).toEqual(plans(a.store, 300));
+  });
+});
+
+describe('demo store: looks like a real store', () => {
+  it('has the store identity, one owner and two clerks with the known PINs', () => {
+    const settings = JSON.parse((all(a.store, "SELECT json FROM settings WHERE id = 'store'")[0] as { json: string }).json);
+    expect(settings.store).toMatchObject({ name: 'Magazine Boa Vista', state: 'SP', city: 'São José do Rio Preto' });
+    expect(settings.store.cnpj).toMatch(/^\d{14}$/);
+    expect(a.summary.users.map((u) => [u.name, u.role, u.pin])).toEqual([
+      ['Helena Prado', 'owner', '1111'],
+      ['Marcos Silva', 'clerk', '2222'],
+      ['Júlia Santos', 'clerk', '3333'],
+    ]);
+  });
+
+  it('every CPF is valid and unique; every phone is valid, the first one a mobile', () => {
+    const cpfs = all<{ cpf: string }>(a.store, 'SELECT cpf FROM customers').map((r) => r.cpf);
+    expect(cpfs).toHaveLength(300);
+    expect(cpfs.filter((c) => !isValidCpf(c))).toEqual([]);
+    expect(new Set(cpfs).size).toBe(cpfs.length);
+    const phones = all<{ number: string; position: number }>(a.store, 'SELECT number, position FROM customer_phones');
+    expect(phones.filter((p) => !isValidPhone(p.number))).toEqual([]);
+    expect(phones.filter((p) => p.position === 0 && !/^\d{2}9\d{8}$/.test(p.number))).toEqual([]);
+  });
+
+  it('names have accents, some customers are key customers, some asked not to be called, many use WhatsApp', () => {
+    const names = all<{ name: string }>(a.store, 'SELECT name FROM customers').map((r) => r.name);
+    expect(names.some((n) => /[ãáâçéêíóôõú]/i.test(n))).toBe(true);
+    const flags = all<{ key: number; dnc: number; wa: number; addr: number }>(
+      a.store,
+      'SELECT SUM(key_customer) AS key, SUM(do_not_call) AS dnc, SUM(whatsapp_opt_in_at IS NOT NULL) AS wa, SUM(address IS NOT NULL) AS addr FROM customers',
+    )[0];
+    expect(flags.key).toBeGreaterThan(0);
+    expect(flags.dnc).toBeGreaterThan(0);
+    expect(flags.wa).toBeGreaterThan(150);
+    expect(flags.addr).toBeGreaterThan(100);
+  });
+
+  it('sales: three years up to yesterday, 1–12 parcelas, most without interest, some with entrada', () => {
+    const s = all<{ first: string; last: string; minN: number; maxN: number; withRate: number; withDown: number; n: number }>(
+      a.store,
+      'SELECT MIN(date) AS first, MAX(date) AS last, MIN(installment_count) AS minN, MAX(installment_count) AS maxN, SUM(monthly_rate_pct > 0) AS withRate, SUM(down_payment_cents > 0) AS withDown, COUNT(*) AS n FROM sales',
+    )[0];
+    expect(s.first >= addDays(TODAY, -1096) && s.first <= addDays(TODAY, -1000)).toBe(true);
+    expect(s.last < TODAY).toBe(true);
+    expect([s.minN, s.maxN]).toEqual([1, 12]);
+    expect(s.withRate).toBeGreaterThan(0);
+    expect(s.withRate).toBeLessThan(s.n / 2);
+    expect(s.withDown).toBeGreaterThan(0);
+    const rates = all<{ r: number }>(a.store, 'SELECT DISTINCT monthly_rate_pct AS r FROM sales WHERE monthly_rate_pct > 0').map((r) => r.r);
+    expect(rates.every((r) => r >= 1.99 && r <= 4)).toBe(true);
+  });
+
+  it('carnê and receipt numbers follow the dates, and the counters continue after them', () => {
+    const sales = all<{ number: string }>(a.store, 'SELECT number FROM sales ORDER BY date, created_at');
+    expect(sales.map((s) => s.number)).toEqual(sales.map((_, i) => `A-${String(i + 1).padStart(6, '0')}`));
+    const receipts = all<{ receipt_number: string }>(a.store, 'SELECT receipt_number FROM payments ORDER BY receipt_number');
+    const dates = all<{ date: string }>(a.store, 'SELECT date FROM payments ORDER BY receipt_number').map((r) => r.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(receipts.at(-1)!.receipt_number).toBe(`A-${String(receipts.length).padStart(6, '0')}`);
+    const counters = Object.fromEntries(all<{ id: string; value: number }>(a.store, 'SELECT id, value FROM counters').map((c) => [c.id, c.value]));
+    expect(counters).toMatchObject({ 'sale:A': sales.length, 'receipt:A': receipts.length });
+    expect(all(a.store, 'PRAGMA foreign_key_check')).toEqual([]);
+  });
+
+  it('payments, reversals, calls and promises happen before today, calls inside the calling window', () => {
+    expect(all(a.store, 'SELECT 1 FROM payments WHERE date >= ?', TODAY)).toEqual([]);
+    expect(a.summary.reversals).toBeGreaterThanOrEqual(0);
+    const contacts = all<{ at: string; channel: string; outcome: string }>(a.store, 'SELECT at, channel, outcome FROM contacts');
+    expect(new Set(contacts.map((c) => c.outcome))).toEqual(expect.objectContaining(new Set(['no_answer', 'promise', 'paid', 'callback'])));
+    const cal = makeCalendar({ closedWeekdays: [0], state: 'SP' });
+    for (const c of contacts) {
+      const local = new Date(Date.parse(c.at) - 3 * 3600_000); // São Paulo, UTC−3 all year since 2019
+      const day = local.toISOString().slice(0, 10);
+      const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
+      expect(day < TODAY, c.at).toBe(true);
+      expect(cal.isClosed(day), `${c.at} is a Sunday or feriado`).toBe(false);
+      expect(minutes >= 8 * 60 && minutes < (local.getUTCDay() === 6 ? 14 : 20) * 60, c.at).toBe(true);
+    }
+    expect(a.summary.promisesKept).toBeGreaterThan(0);
+    expect(a.summary.promisesBroken).toBeGreaterThan(0);
+  });
+});
+
+describe('demo store: money follows the ledger rules', () => {
+  it('each payment is the money of its allocations; no parcela is credited beyond its amount; multa ≤ 2%', () => {
+    expect(
+      all(
+        a.store,
+        `SELECT p.id FROM payments p JOIN allocations a ON a.payment_id = p.id GROUP BY p.id
+          HAVING p.amount_cents <> SUM(a.principal_cents + a.fine_cents + a.interest_cents)`,
+      ),
+    ).toEqual([]);
+    expect(all(a.store, 'SELECT p.id FROM payments p WHERE NOT EXISTS (SELECT 1 FROM allocations a WHERE a.payment_id = p.id)')).toEqual([]);
+    expect(
+      all(
+        a.store,
+        `SELECT i.id FROM installments i JOIN allocations a ON a.installment_id = i.id
+          WHERE a.payment_id NOT IN (SELECT payment_id FROM reversals)
+          GROUP BY i.id HAVING SUM(a.principal_cents + a.discount_cents) > i.amount_cents OR SUM(a.fine_cents) > ROUND(i.amount_cents * 0.02 + 0.5)`,
+      ),
+    ).toEqual([]);
+    expect(all(a.store, 'SELECT id FROM allocations WHERE principal_cents < 0 OR fine_cents < 0 OR interest_cents < 0 OR discount_cents < 0')).toEqual([]);
+    // The charges are there: late payments pay multa and juros, early ones of interest carnês get a discount.
+    const sums = all<{ fine: number; interest: number }>(a.store, 'SELECT SUM(fine_cents) AS fine, SUM(interest_cents) AS interest FROM allocations')[0];
+    expect(sums.fine).toBeGreaterThan(0);
+    expect(sums.interest).toBeGreaterThan(0);
+  });
+
+  it('has overdue parcelas today, and the total matches accounts.statement customer by customer', () => {
+    const { dispatch } = createDispatcher(a.store, fixedClock(noonIn(TODAY, 'America/Sao_Paulo')));
+    let total = 0;
+    let overdueLines = 0;
+    for (const { customerId } of a.summary.intended) {
+      const st = dispatch('accounts.statement', { customerId }, { transport: 'cli' }) as { overdueCents: number; installments: { status: string }[] };
+      expect(isErrorResult(st)).toBe(false);
+      total += st.overdueCents;
+      overdueLines += st.installments.filter((i) => i.status === 'overdue').length;
+    }
+    expect(overdueLines).toBeGreaterThan(0);
+    expect(total).toBe(a.summary.overdueCents);
+    expect(a.summary.overdueCents).toBeGreaterThan(0);
+  });
+
+  it('replayed through sales.create, payments.receive and payments.reverse, every payment splits exactly the same', () => {
+    // Three customers of each profile and two with a reversal, their story typed again at the counter of an
+    // empty store, day by day.
+    const withReversal = all<{ customer_id: string }>(a.store, 'SELECT DISTINCT p.customer_id FROM reversals r JOIN payments p ON p.id = r.payment_id LIMIT 2').map((r) => r.customer_id);
+    expect(withReversal.length).toBeGreaterThan(0);
+    // EMDIA_DEMO_REPLAY_ALL=1 replays every customer (about a minute).
+    const sample = process.env.EMDIA_DEMO_REPLAY_ALL ? a.summary.intended.map((c) => c.customerId) : [
+      ...(['novo', 'em_dia', 'ocasional', 'cronico', 'negligente', 'mau_pagador'] as DemoProfile[]).flatMap((p) => a.summary.intended.filter((c) => c.profile === p).slice(0, 3).map((c) => c.customerId)),
+      ...withReversal,
+    ].filter((id, k, ids) => ids.indexOf(id) === k);
+    const t = testBackend(TODAY);
+    try {
+      t.withPeople(); // an owner (PIN 1234) to approve the reversals
+      let payments = 0;
+      for (const customerId of sample) payments += replay(a.store, customerId, t);
+      expect(t.count('reversals')).toBeGreaterThan(0);
+      expect(payments).toBeGreaterThan(50);
+    } finally {
+      t.close();
+    }
+  });
+});
+
+/** Types one demo customer's history into `t` through the dispatcher and compares every allocation. */
+function replay(demo: Store, customerId: string, t: ReturnType<typeof testBackend>): number {
+  const c = all(demo, 'SELECT name, cpf, email, address FROM customers WHERE id = ?', customerId)[0];
+  const phones = all<{ number: string; whatsapp: number }>(demo, 'SELECT number, whatsapp FROM customer_phones WHERE customer_id = ? ORDER BY position', customerId);
+  const newCustomer = t.ok('customers.create', { name: c.name, cpf: c.cpf, phones: phones.map((p) => ({ number: p.number, whatsapp: !!p.whatsapp })) }).id;
+  type Event = { kind: 'sale' | 'payment' | 'reversal'; date: string; at: string; row: any };
+  const events: Event[] = [
+    ...all(demo, 'SELECT * FROM sales WHERE customer_id = ?', customerId).map((row) => ({ kind: 'sale' as const, date: row.date, at: row.created_at, row })),
+    ...all(demo, 'SELECT * FROM payments WHERE customer_id = ?', customerId).map((row) => ({ kind: 'payment' as const, date: row.date, at: row.created_at, row })),
+    ...all(demo, 'SELECT r.* FROM reversals r JOIN payments p ON p.id = r.payment_id WHERE p.customer_id = ?', customerId).map((row) => ({ kind: 'reversal' as const, date: row.date, at: row.created_at, row })),
+  ].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+  const installmentIds = new Map<string, string>(); // demo installment id → replayed id
+  const paymentIds = new Map<string, string>();
+  let payments = 0;
+  for (const e of events) {
+    t.clock.set(e.date);
+    if (e.kind === 'sale') {
+      const s = e.row;
+      const created = t.ok('sales.create', {
+        customerId: newCustomer,
+        date: s.date,
+        description: s.description,
+        totalCents: s.total_cents,
+        downPaymentCents: s.down_payment_cents,
+        installmentCount: s.installment_count,
+        firstDueDate: all(demo, 'SELECT due_date FROM installments WHERE sale_id = ? AND number = 1', s.id)[0].due_date,
+        monthlyRatePct: s.monthly_rate_pct,
+      });
+      const demoInstallments = all(demo, 'SELECT id, number, due_date, amount_cents FROM installments WHERE sale_id = ? ORDER BY number', s.id);
+      expect(created.installments.map((i: any) => [i.number, i.dueDate, i.amountCents])).toEqual(demoInstallments.map((i) => [i.number, i.due_date, i.amount_cents]));
+      demoInstallments.forEach((i, k) => installmentIds.set(i.id, created.installments[k].id));
+    } else if (e.kind === 'payment') {
+      const p = e.row;
+      const r = t.ok('payments.receive', { customerId: newCustomer, amountCents: p.amount_cents, method: p.method, date: p.date });
+      paymentIds.set(p.id, r.id);
+      const expected = all(demo, 'SELECT installment_id, principal_cents, fine_cents, interest_cents, discount_cents FROM allocations WHERE payment_id = ?', p.id)
+        .map((x) => ({ installmentId: installmentIds.get(x.installment_id), principalCents: x.principal_cents, fineCents: x.fine_cents, interestCents: x.interest_cents, discountCents: x.discount_cents }))
+        .sort((x, y) => (x.installmentId! < y.installmentId! ? -1 : 1));
+      const got = [...r.allocations].sort((x: any, y: any) => (x.installmentId < y.installmentId ? -1 : 1));
+      expect(got, `payment ${p.receipt_number} of ${c.name} on ${p.date}`).toEqual(expected);
+      payments++;
+    } else {
+      t.ok('payments.reverse', { paymentId: paymentIds.get(e.row.payment_id), reason: e.row.reason, ownerPin: '1234' });
+    }
+  }
+  return payments;
+}
+
+// --- Profiles -------------------------------------------------------------------------------------------
+
+const cal = makeCalendar({ closedWeekdays: [0], state: 'SP' });
+
+/** The facts DOMAIN.md's profile rules read, computed from the rows alone. */
+function facts(store: Store, customerId: string) {
+  const installments = all<{ id: string; due_date: string; amount_cents: number }>(store, 'SELECT id, due_date, amount_cents FROM installments WHERE customer_id = ?', customerId);
+  const credits = all<{ installment_id: string; date: string; retired: number }>(
+    store,
+    `SELECT a.installment_id, p.date, a.principal_cents + a.discount_cents AS retired FROM allocations a JOIN payments p ON p.id = a.payment_id
+      WHERE p.customer_id = ? AND p.id NOT IN (SELECT payment_id FROM reversals) ORDER BY p.date, p.created_at`,
+    customerId,
+  );
+  const pays = all<{ date: string; amount_cents: number }>(store, 'SELECT date, amount_cents FROM payments WHERE customer_id = ? AND id NOT IN (SELECT payment_id FROM reversals) ORDER BY date', customerId);
+  const parcelas = installments.map((i) => {
+    const due = cal.nextOpenDay(i.due_date);
+    let retired = 0;
+    let paidOn: string | null = null;
+    let parts = 0;
+    for (const c of credits.filter((x) => x.installment_id === i.id)) {
+      retired += c.retired;
+      parts++;
+      if (retired >= i.amount_cents && !paidOn) paidOn = c.date;
+    }
+    const late = paidOn ? daysBetween(due, paidOn) > GRACE : daysBetween(due, TODAY) > GRACE;
+    return { nominal: i.due_date, due, paidOn, late, parts };
+  });
+  const due = parcelas.filter((p) => p.due < TODAY).sort((x, y) => (x.due < y.due ? -1 : 1));
+  const lastYear = due.filter((p) => p.due > addDays(TODAY, -365));
+  const overdue = due.filter((p) => !p.paidOn);
+  const lastPayment = pays.at(-1)?.date ?? null;
+  const noPaymentIn60 = !lastPayment || daysBetween(lastPayment, TODAY) > 60;
+  // Kept: paid at least the amount between the day it was made and its date, plus one day of slack for a
+  // payment registered the next morning; judged once that day has passed.
+  const promises = all<{ created_at: string; date: string; amount_cents: number }>(store, 'SELECT created_at, date, amount_cents FROM promises WHERE customer_id = ?', customerId).map((p) => {
+    const from = p.created_at.slice(0, 10);
+    const deadline = addDays(p.date, 1);
+    const paid = pays.filter((x) => x.date >= from && x.date <= deadline).reduce((s, x) => s + x.amount_cents, 0);
+    return { date: p.date, kept: deadline >= TODAY ? null : paid >= p.amount_cents };
+  });
+  const callable = all(store, 'SELECT 1 FROM customers c WHERE c.id = ? AND c.do_not_call = 0 AND EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id AND p.wrong_number = 0)', customerId).length > 0;
+  return {
+    sales: all(store, 'SELECT 1 FROM sales WHERE customer_id = ?', customerId).length,
+    dueSoFar: parcelas.filter((p) => p.nominal <= TODAY).length,
+    overdue: overdue.length,
+    open: parcelas.filter((p) => !p.paidOn).length,
+    lastYear: lastYear.length,
+    lastYearOnTime: lastYear.filter((p) => !p.late).length,
+    // A late episode: the parcelas paid late in one visit (or late together right now).
+    lateLastYear: lastYear.filter((p) => p.late).length,
+    lateOfLastSix: due.filter((p) => p.paidOn || p.late).slice(-6).filter((p) => p.late).length,
+    longLateUnpaid: overdue.some((p) => daysBetween(p.due, TODAY) > 60) && noPaymentIn60,
+    over60: overdue.some((p) => daysBetween(p.due, TODAY) > 60),
+    paymentWithin60: !noPaymentIn60,
+    partialPayments: parcelas.reduce((s, p) => s + Math.max(0, p.parts - 1), 0),
+    kept: promises.filter((p) => p.kept === true).length,
+    resolved: promises.filter((p) => p.kept !== null).length,
+    brokenLast90: promises.filter((p) => p.kept === false && p.date > addDays(TODAY, -90)).length,
+    callable,
+  };
+}
+
+describe('demo store: the six payer profiles (DOMAIN.md "Debtor profiles")', () => {
+  it('all six are there, in the planned mix', () => {
+    expect(a.summary.profiles).toEqual({ novo: 30, em_dia: 120, ocasional: 60, cronico: 45, negligente: 30, mau_pagador: 15 });
+  });
+
+  it("each customer's history has the facts of the profile it was written for", () => {
+    const byProfile = new Map<DemoProfile, ReturnType<typeof facts>[]>();
+    const problems: string[] = [];
+    for (const { customerId, profile } of a.summary.intended) {
+      const f = facts(a.store, customerId);
+      byProfile.set(profile, [...(byProfile.get(profile) ?? []), f]);
+      const fail = (rule: string) => problems.push(`${profile} ${customerId}: ${rule} ${JSON.stringify(f)}`);
+      // Only mau pagador may meet mau pagador's rule.
+      if (profile !== 'mau_pagador' && (f.longLateUnpaid || f.brokenLast90 >= 2)) fail('looks like mau pagador');
+      switch (profile) {
+        case 'novo':
+          if (f.sales !== 1 || f.dueSoFar >= 3) fail('first purchase, < 3 parcelas due');
+          break;
+        case 'em_dia':
+          if (f.overdue > 0) fail('nothing late now');
+          if (f.lastYear && f.lastYearOnTime / f.lastYear < 0.9) fail('≥ 90% within grace');
+          break;
+        case 'ocasional':
+          if (f.lateLastYear !== 1) fail('one late parcela in 12 months');
+          if (f.lastYearOnTime / f.lastYear < 0.85) fail('≥ 85% on time');
+          break;
+        case 'cronico':
+          if (f.lateOfLastSix < 3) fail('≥ 3 of the last 6 late');
+          if (f.over60) fail('pays in the end');
+          break;
+        case 'negligente':
+          if (f.open < 2 || f.overdue < 1) fail('several parcelas open');
+          if (f.partialPayments < 3) fail('many partial payments');
+          if (!f.paymentWithin60) fail('still paying');
+          if (f.callable && f.resolved >= 4 && (f.kept / f.resolved < 0.4 || f.kept / f.resolved > 0.8)) fail('keeps 40–80% of promises');
+          break;
+        case 'mau_pagador':
+          if (!f.longLateUnpaid) fail('a parcela > 60 days late, no payment in 60 days');
+          break;
+      }
+    }
+    expect(problems).toEqual([]);
+    const negligentes = byProfile.get('negligente')!.filter((f) => f.callable);
+    const kept = negligentes.reduce((s, f) => s + f.kept, 0);
+    const resolved = negligentes.reduce((s, f) => s + f.resolved, 0);
+    expect(kept / resolved).toBeGreaterThanOrEqual(0.4);
+    expect(kept / resolved).toBeLessThanOrEqual(0.8);
+    // Ocasionais and novos late right now are what makes a call list interesting.
+    expect(byProfile.get('ocasional')!.filter((f) => f.overdue > 0).length).toBeGreaterThan(5);
+    expect(byProfile.get('novo')!.filter((f) => f.overdue > 0).length).toBeGreaterThan(0);
+  });
+
+  it('the app sees them too: customers.search shows each customer with the profile it was written for', () => {
+    const { dispatch } = createDispatcher(a.store, fixedClock(noonIn(TODAY, 'America/Sao_Paulo')));
+    const found = dispatch('customers.search', { query: '', limit: 500 }, { transport: 'cli' }) as { items: { id: string; profile: DemoProfile }[] };
+    const shown = new Map(found.items.map((i) => [i.id, i.profile]));
+    expect(shown.size).toBe(300);
+    // shared/profile.ts is the app's reading of DOMAIN.md; the demo is written so both agree.
+    const misread = a.summary.intended.filter((c) => shown.get(c.customerId) !== c.profile).map((c) => `${c.profile} → ${shown.get(c.customerId)}`);
+    expect(misread.length, misread.join(', ')).toBeLessThanOrEqual(3);
+    expect(new Set(shown.values())).toEqual(new Set(['novo', 'em_dia', 'ocasional', 'cronico', 'negligente', 'mau_pagador']));
+  });
+});
+
+// --- Entry points ---------------------------------------------------------------------------------------
+
+describe('setup.demo and the demo command', () => {
+  it('setup.demo builds the store, returns the PINs, and a login with them works; a second one is refused', () => {
+    const t = testBackend(TODAY);
+    try {
+      const r = t.ok<{ users: { id: string; name: string; role: string; pin: string }[] }>('setup.demo', { customers: 40, seed: 3 }, { transport: 'http' });
+      expect(r.users.map(({ name, role, pin }) => ({ name, role, pin }))).toEqual([
+        { name: 'Helena Prado', role: 'owner', pin: '1111' },
+        { name: 'Marcos Silva', role: 'clerk', pin: '2222' },
+        { name: 'Júlia Santos', role: 'clerk', pin: '3333' },
+      ]);
+      expect(t.count('customers')).toBe(40);
+      expect(t.ok('setup.status', {}, { transport: 'http' })).toMatchObject({ configured: true, storeName: 'Magazine Boa Vista', hasUsers: true });
+      for (const u of r.users) {
+        const login = t.ok<{ sessionId: string }>('session.login', { userId: u.id, pin: u.pin }, { transport: 'http' });
+        const found = t.ok<{ items: unknown[] }>('customers.search', { query: '' }, { transport: 'http', sessionId: login.sessionId });
+        expect(found.items.length).toBeGreaterThan(0);
+      }
+      expect(t.fail('session.login', { userId: r.users[1].id, pin: '9999' }, { transport: 'http' }).kind).toBe('forbidden');
+      const before = t.count('customers');
+      expect(t.fail('setup.demo', {}, { transport: 'http' })).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/já está configurada/) });
+      expect(t.fail('setup.store', { storeName: 'Outra', state: 'SP', ownerName: 'Fulano', ownerPin: '1234' }, { transport: 'http' }).kind).toBe('conflict');
+      expect(t.count('customers')).toBe(before);
+      expect(t.fail('setup.demo', { customers: 6000 }, { transport: 'http' }).kind).toBe('validation');
+    } finally {
+      t.close();
+    }
+  });
+
+  it('setup.demo is refused on a store that was set up by hand, and writes nothing', () => {
+    const t = testBackend(TODAY);
+    try {
+      t.withPeople();
+      expect(t.fail('setup.demo', {}, { transport: 'http' }).kind).toBe('conflict');
+      expect(t.count('customers')).toBe(0);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('npx emdia demo builds a new file, prints the summary with the PINs, and refuses a configured one (exit 2)', async () => {
+    const file = join(dir, 'cli.db');
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
+    const err = vi.spyOn(console, 'error').mockImplementation((s: string) => void out.push(s));
+    try {
+      expect(await demoCommand(file, { customers: '30', seed: '4', today: TODAY })).toBe(0);
+      const text = out.join('\n');
+      expect(text).toMatch(/Clientes:\s+30/);
+      expect(text).toMatch(/Em atraso:\s+R\$ [\d.]+,\d\d/);
+      expect(text).toMatch(/Helena Prado \(dona da loja\): PIN 1111/);
+      expect(text).toMatch(/Júlia Santos \(atendente\): PIN 3333/);
+      out.length = 0;
+      expect(await demoCommand(file, { customers: '30' })).toBe(2);
+      expect(out.join('\n')).toMatch(/já tem uma loja configurada/);
+      expect(await demoCommand(join(dir, 'x.db'), { customers: '0' })).toBe(2);
+      expect(await demoCommand(join(dir, 'y.db'), { today: '2026-02-30' })).toBe(2);
+    } finally {
+      log.mockRestore();
+      err.mockRestore();
+    }
+    const store = openStore(file);
+    try {
+      expect((store.sqlite.prepare('SELECT COUNT(*) AS n FROM customers').get() as { n: number }).n).toBe(30);
+      expect(store.sqlite.prepare("SELECT method, transport FROM audit WHERE method = 'setup.demo'").all()).toEqual([{ method: 'setup.demo', transport: 'cli' }]);
+    } finally {
+      closeStore(store);
+    }
+  });
+});
