@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
@@ -22,10 +22,28 @@ export interface WebApp {
   stop(): Promise<void>;
 }
 
-/** Starts `node bin/emdia.mjs web` on a new store file and waits for the printed address. */
-export async function startWebApp(opts: { today?: string; timeoutMs?: number } = {}): Promise<WebApp> {
+/** A store file in a new temporary folder, for tests that launch the app more than once on the same store. */
+export interface StoreFile {
+  dbFile: string;
+  dir: string;
+  /** deletes the folder and everything in it */
+  remove(): void;
+}
+
+export function newStoreFile(): StoreFile {
   const dir = mkdtempSync(join(tmpdir(), 'emdia-e2e-'));
-  const dbFile = join(dir, 'store.db');
+  return { dbFile: join(dir, 'store.db'), dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Starts `node bin/emdia.mjs web` and waits for the printed address. Without `dbFile`, on a new store file in a
+ * temporary folder that `stop()` deletes. With `dbFile` (from `newStoreFile()`), on that store, which `stop()`
+ * leaves in place so the next launch — a later `today`, a new token, a new login — finds it as it was.
+ */
+export async function startWebApp(opts: { today?: string; timeoutMs?: number; dbFile?: string } = {}): Promise<WebApp> {
+  const owned = !opts.dbFile;
+  const dir = opts.dbFile ? dirname(opts.dbFile) : mkdtempSync(join(tmpdir(), 'emdia-e2e-'));
+  const dbFile = opts.dbFile ?? join(dir, 'store.db');
   const args = ['bin/emdia.mjs', 'web', '--db', dbFile, '--port', '0'];
   if (opts.today) args.push('--today', opts.today);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
@@ -55,7 +73,7 @@ export async function startWebApp(opts: { today?: string; timeoutMs?: number } =
     dir,
     stop: async () => {
       await stopChild(child);
-      rmSync(dir, { recursive: true, force: true });
+      if (owned) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
