@@ -465,11 +465,17 @@ describe('setup.demo and the demo command', () => {
       err.mockRestore();
     }
     const store = openStore(file);
+    const fresh = openStore(join(dir, 'fresh.db'));
     try {
       expect((store.sqlite.prepare('SELECT COUNT(*) AS n FROM customers').get() as { n: number }).n).toBe(30);
       expect(store.sqlite.prepare("SELECT method, transport FROM audit WHERE method = 'setup.demo'").all()).toEqual([{ method: 'setup.demo', transport: 'cli' }]);
+      // The bulk load (foreign keys off, indexes dropped) leaves the same schema and consistent links.
+      const schema = (s: Store) => s.sqlite.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+      expect(schema(store)).toEqual(schema(fresh));
+      expect(store.sqlite.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     } finally {
       closeStore(store);
+      closeStore(fresh);
     }
   });
 });
