@@ -17,7 +17,6 @@ const BLOCK: readonly DemoProfile[] = [
   'novo',
   'novo',
 ];
-export const PROFILE_BLOCK_SIZE = BLOCK.length;
 
 /** Intended profile of the customer created in position `index` (0-based) for this seed. */
 export function demoProfileOf(seed: number, index: number): DemoProfile {
