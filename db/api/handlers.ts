@@ -5,7 +5,8 @@ import { ApiError } from '../../shared/contract/errors';
 import { updateSettings } from '../usecases/settings';
 import { createUser, listUsers, checkPin } from '../usecases/users';
 import { createCustomer, updateCustomer, getCustomer, searchCustomers } from '../usecases/customers';
-import { setupStatus, setupStore } from '../usecases/setup';
+import { setupStatus, setupStore, assertNotConfigured } from '../usecases/setup';
+import { buildDemoStore } from '../demo/build';
 import { createSale, previewSale } from '../usecases/sales';
 import { getSale } from '../usecases/sales-read';
 import { quote, receive, reverse } from '../usecases/payments';
@@ -31,6 +32,11 @@ export const handlers: Partial<Record<MethodName, Handler>> = {
     const { ownerId } = setupStore(ctx, input);
     const user = { id: ownerId, name: input.ownerName, role: 'owner' as const };
     return { sessionId: env.sessions.open(user), user };
+  },
+  'setup.demo': (ctx, input) => {
+    assertNotConfigured(ctx);
+    const { users } = buildDemoStore(ctx.store, { customers: input.customers ?? 300, seed: input.seed ?? 1, today: ctx.today });
+    return { users: users.map(({ id, name, role, pin }) => ({ id, name, role, pin })) };
   },
   'session.users': (ctx) => listUsers(ctx),
   'session.login': (ctx, input, env) => {
