@@ -133,7 +133,8 @@ export function searchCustomers(ctx: Ctx, input: { query: string; limit?: number
         .select({ id: customerPhones.customerId })
         .from(customerPhones)
         .where(and(sql`${customerPhones.number} LIKE ${'%' + digits + '%'}`, isNull(customerPhones.deletedAt)));
-      found.push(sql`${customers.cpf} LIKE ${digits + '%'}`, sql`${customers.id} IN ${phoneMatch}`);
+      // A range, not LIKE (case-insensitive by default in SQLite), so the CPF index serves the prefix.
+      found.push(sql`(${customers.cpf} >= ${digits} AND ${customers.cpf} < ${digits + ':'})`, sql`${customers.id} IN ${phoneMatch}`);
     }
     if (carne) {
       // A digits-only device code makes `12-345678` both a phone and a carnê: look for both.

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Ctx } from '../context';
 import type { LedgerInstallment } from '../../shared/ledger/quote';
 import type { ChargePolicy } from '../../shared/ledger/charges';
@@ -48,10 +49,22 @@ export function requireCustomerId(ctx: Ctx, customerId: string): { id: string; n
  * payments dated after it are left out, and a reversal counts only from the day it was made.
  */
 export function loadLedger(ctx: Ctx, customerId: string, asOf: string = ctx.today): LoadedInstallment[] {
+  return loadLedgers(ctx, [customerId], asOf).get(customerId) ?? [];
+}
+
+type InstallmentRow = Omit<LoadedInstallment, 'history' | 'effectiveDueDate' | 'renegotiated' | 'policy'> & {
+  customerId: string;
+  renegotiatedBy: string | null;
+  fineRatePct: number;
+  lateInterestMonthlyPct: number;
+};
+
+/** Several customers' ledgers in two queries (a page of search results, a call list). */
+export function loadLedgers(ctx: Ctx, customerIds: string[], asOf: string = ctx.today): Map<string, LoadedInstallment[]> {
   const cal = storeCalendar(ctx.settings);
-  const rows = ctx.store.sqlite
-    .prepare(
-      `SELECT i.id, i.number, i.count, i.due_date AS dueDate, i.amount_cents AS amountCents, i.monthly_rate_pct AS monthlyRatePct, i.fine_rate_pct AS fineRatePct, i.late_interest_monthly_pct AS lateInterestMonthlyPct,
+  const ids = JSON.stringify(customerIds);
+  const rows = prepared(ctx,
+      `SELECT i.customer_id AS customerId, i.id, i.number, i.count, i.due_date AS dueDate, i.amount_cents AS amountCents, i.monthly_rate_pct AS monthlyRatePct, i.fine_rate_pct AS fineRatePct, i.late_interest_monthly_pct AS lateInterestMonthlyPct,
               i.sale_id AS saleId, i.agreement_id AS agreementId,
               CASE WHEN ag.date <= @asOf THEN i.renegotiated_by END AS renegotiatedBy,
               COALESCE(s.number, a.number) AS docNumber, COALESCE(s.description, 'Acordo') AS description, COALESCE(s.date, a.date) AS docDate
@@ -59,31 +72,44 @@ export function loadLedger(ctx: Ctx, customerId: string, asOf: string = ctx.toda
          LEFT JOIN sales s ON s.id = i.sale_id
          LEFT JOIN agreements a ON a.id = i.agreement_id
          LEFT JOIN agreements ag ON ag.id = i.renegotiated_by
-        WHERE i.customer_id = @customerId AND COALESCE(s.date, a.date) <= @asOf
+        WHERE i.customer_id IN (SELECT value FROM json_each(@ids)) AND COALESCE(s.date, a.date) <= @asOf
         ORDER BY i.due_date, i.number`,
     )
-    .all({ customerId, asOf }) as (Omit<LoadedInstallment, 'history' | 'effectiveDueDate' | 'renegotiated' | 'policy'> & { renegotiatedBy: string | null; fineRatePct: number; lateInterestMonthlyPct: number })[];
-  const allocs = ctx.store.sqlite
-    .prepare(
+    .all({ ids, asOf }) as InstallmentRow[];
+  const allocs = prepared(ctx,
       `SELECT al.installment_id AS installmentId, p.date, al.principal_cents AS principalCents, al.fine_cents AS fineCents,
               al.interest_cents AS interestCents, al.discount_cents AS discountCents
          FROM allocations al JOIN payments p ON p.id = al.payment_id
-        WHERE p.customer_id = @customerId AND p.date <= @asOf
+        WHERE p.customer_id IN (SELECT value FROM json_each(@ids)) AND p.date <= @asOf
           AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id AND r.date <= @asOf)
-        ORDER BY p.date, p.created_at`,
+        ORDER BY p.date, p.created_at, p.rowid`,
     )
-    .all({ customerId, asOf }) as ({ installmentId: string } & LedgerInstallment['history'][number])[];
+    .all({ ids, asOf }) as ({ installmentId: string } & LedgerInstallment['history'][number])[];
   const byInstallment = new Map<string, LedgerInstallment['history']>();
   for (const { installmentId, ...a } of allocs) {
     const list = byInstallment.get(installmentId) ?? [];
     list.push(a);
     byInstallment.set(installmentId, list);
   }
-  return rows.map(({ renegotiatedBy, fineRatePct, lateInterestMonthlyPct, ...r }) => ({
-    ...r,
-    policy: { fineRatePct, lateInterestMonthlyPct },
-    effectiveDueDate: cal.nextOpenDay(r.dueDate),
-    renegotiated: !!renegotiatedBy,
-    history: byInstallment.get(r.id) ?? [],
-  }));
+  const out = new Map<string, LoadedInstallment[]>(customerIds.map((id) => [id, []]));
+  for (const { customerId, renegotiatedBy, fineRatePct, lateInterestMonthlyPct, ...r } of rows) {
+    out.get(customerId)!.push({
+      ...r,
+      policy: { fineRatePct, lateInterestMonthlyPct },
+      effectiveDueDate: cal.nextOpenDay(r.dueDate),
+      renegotiated: !!renegotiatedBy,
+      history: byInstallment.get(r.id) ?? [],
+    });
+  }
+  return out;
+}
+
+const statementCache = new WeakMap<object, Map<string, Database.Statement>>();
+/** Compiling SQL costs more than running these small queries; keep each statement per connection. */
+export function prepared(ctx: Ctx, sql: string): Database.Statement {
+  let cache = statementCache.get(ctx.store.sqlite);
+  if (!cache) statementCache.set(ctx.store.sqlite, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) cache.set(sql, (st = ctx.store.sqlite.prepare(sql)));
+  return st;
 }

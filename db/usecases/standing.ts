@@ -3,7 +3,8 @@ import type { CustomerSearchItem } from '../../shared/contract/people';
 import { statementLine, statementTotals } from '../../shared/ledger/quote';
 import { addDays } from '../../shared/dates';
 import { profileFacts, classifyProfile, defaultProfileRules, type ProfileKind, type PromiseFact } from '../../shared/profile';
-import { loadLedger, chargePolicy } from './ledger-load';
+import { loadLedger, loadLedgers, chargePolicy, prepared } from './ledger-load';
+import type { LoadedInstallment } from './ledger-load';
 
 export interface Standing {
   overdueCents: number;
@@ -17,12 +18,10 @@ export interface Standing {
  * (one day of slack for a payment registered the next morning).
  */
 export function loadPromiseFacts(ctx: Ctx, customerId: string, asOf: string): PromiseFact[] {
-  const q = ctx.store.sqlite;
-  const promises = q
-    .prepare('SELECT date, amount_cents AS amountCents, substr(created_at, 1, 10) AS madeOn FROM promises WHERE customer_id = ? AND substr(created_at, 1, 10) <= ?')
+  const promises = prepared(ctx, 'SELECT date, amount_cents AS amountCents, substr(created_at, 1, 10) AS madeOn FROM promises WHERE customer_id = ? AND substr(created_at, 1, 10) <= ?')
     .all(customerId, asOf) as { date: string; amountCents: number; madeOn: string }[];
   if (!promises.length) return [];
-  const paidBetween = q.prepare(
+  const paidBetween = prepared(ctx,
     `SELECT IFNULL(SUM(p.amount_cents), 0) AS s FROM payments p WHERE p.customer_id = ? AND p.date BETWEEN ? AND ?
         AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id)`,
   );
@@ -35,8 +34,7 @@ export function loadPromiseFacts(ctx: Ctx, customerId: string, asOf: string): Pr
 }
 
 /** Profile (with its reasons) and overdue/open totals of one customer on a date, from the real ledger. */
-export function customerStanding(ctx: Ctx, customerId: string, asOf = ctx.today): Standing {
-  const ledger = loadLedger(ctx, customerId, asOf);
+export function customerStanding(ctx: Ctx, customerId: string, asOf = ctx.today, ledger: LoadedInstallment[] = loadLedger(ctx, customerId, asOf)): Standing {
   const rules = defaultProfileRules(ctx.settings.policy.graceDays);
   const { kind, reasons } = classifyProfile(profileFacts(ledger, loadPromiseFacts(ctx, customerId, asOf), asOf, rules), rules);
   const policy = chargePolicy(ctx.settings);
@@ -46,5 +44,6 @@ export function customerStanding(ctx: Ctx, customerId: string, asOf = ctx.today)
 
 /** For a page of search results: one standing per customer. */
 export function customerStandings(ctx: Ctx, customerIds: string[]): Map<string, Standing> {
-  return new Map(customerIds.map((id) => [id, customerStanding(ctx, id)]));
+  const ledgers = loadLedgers(ctx, customerIds);
+  return new Map(customerIds.map((id) => [id, customerStanding(ctx, id, ctx.today, ledgers.get(id))]));
 }
