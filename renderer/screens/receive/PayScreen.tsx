@@ -10,7 +10,7 @@ import { ProfileBadge } from '../../components/ProfileBadge';
 import { Shortcut } from '../../components/Shortcut';
 import { useShortcuts } from '../../shell/keys';
 import { LATE_COLOR } from '../../theme';
-import { MoneyInput } from './MoneyInput';
+import { MoneyInput } from '../../components/MoneyInput';
 import { METHODS, METHOD_LABELS, newIdempotencyKey, type PaymentMethod, type Quote, type QuoteItem, type ReceiveResult } from './ledger-types';
 import { useReceive, type CounterCustomer } from './receive-store';
 import classes from './Receive.module.css';
@@ -367,7 +367,7 @@ export function PayScreen({ customer }: { customer: CounterCustomer }) {
                 />
               </Box>
               <Group grow align="flex-start" wrap="nowrap">
-                <MoneyInput
+                <MoneyInput selectOnFocus
                   ref={amountRef}
                   label="Valor recebido"
                   size="md"
@@ -385,7 +385,7 @@ export function PayScreen({ customer }: { customer: CounterCustomer }) {
                   error={amountError || (over ? `Passa do total a pagar (${formatBRL(total)}).` : undefined)}
                 />
                 {method === 'cash' ? (
-                  <MoneyInput
+                  <MoneyInput selectOnFocus
                     ref={handedRef}
                     label="Valor entregue"
                     size="md"

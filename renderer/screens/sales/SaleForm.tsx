@@ -14,7 +14,7 @@ import { useShortcuts } from '../../shell/keys';
 import { useSession } from '../../store/session';
 import { CarnePreview, type PreviewResult } from './CarnePreview';
 import { CustomerPicker } from './CustomerPicker';
-import { MoneyInput } from './MoneyInput';
+import { MoneyInput } from '../../components/MoneyInput';
 import { draftErrors, draftToPreview, emptySaleDraft, firstErrorPath, maskRate, MAX_INSTALLMENTS, type FieldErrors, type SaleDraft } from './sale-draft';
 import { useSales } from './sales-store';
 import classes from './SaleForm.module.css';

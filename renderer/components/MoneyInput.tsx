@@ -1,19 +1,24 @@
 import { forwardRef } from 'react';
 import { TextInput, type TextInputProps } from '@mantine/core';
-import { formatBRL, moneyInputDigits, type Cents } from '../../../shared/money';
+import { formatBRL, moneyInputDigits, type Cents } from '../../shared/money';
 
 interface Props extends Omit<TextInputProps, 'value' | 'onChange' | 'defaultValue'> {
   value: Cents;
   onChange(cents: Cents): void;
+  /** select the whole amount on focus, so typing replaces a suggested value (Receber) */
+  selectOnFocus?: boolean;
 }
 
+const selectAll = (el: HTMLInputElement) => el.select();
 const toEnd = (el: HTMLInputElement) => requestAnimationFrame(() => el.setSelectionRange(el.value.length, el.value.length));
 
 /**
  * Money fills from the right, centavos first (CONVENTIONS.md): typing `1` shows `R$ 0,01`, `120000` shows
- * `R$ 1.200,00`; Backspace takes the last digit away. The caret stays at the end, where the digits go.
+ * `R$ 1.200,00`; Backspace takes the last digit away. The caret stays at the end, where the digits go; with
+ * `selectOnFocus` a focus or click selects the whole amount so the clerk types over a suggested value.
  */
-export const MoneyInput = forwardRef<HTMLInputElement, Props>(function MoneyInput({ value, onChange, styles, ...rest }, ref) {
+export const MoneyInput = forwardRef<HTMLInputElement, Props>(function MoneyInput({ value, onChange, selectOnFocus = false, styles, ...rest }, ref) {
+  const onEnter = selectOnFocus ? selectAll : toEnd;
   return (
     <TextInput
       ref={ref}
@@ -25,8 +30,9 @@ export const MoneyInput = forwardRef<HTMLInputElement, Props>(function MoneyInpu
         onChange(moneyInputDigits(e.currentTarget.value));
         toEnd(e.currentTarget);
       }}
-      onFocus={(e) => toEnd(e.currentTarget)}
-      onClick={(e) => toEnd(e.currentTarget)}
+      // On click too: a mouse-up would otherwise drop the selection or move the caret.
+      onFocus={(e) => onEnter(e.currentTarget)}
+      onClick={(e) => onEnter(e.currentTarget)}
       styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' }, ...(styles as object) }}
       {...rest}
     />
