@@ -8,6 +8,9 @@ interface CustomersState {
   query: string;
   /** bumped each time the list is asked for, so the search field takes the cursor again */
   focusRequest: number;
+  /** bumped when customers change behind the list's back (an import), so the list asks again */
+  dataVersion: number;
+  customersChanged(): void;
   setQuery(query: string): void;
   showList(): void;
   showNew(): void;
@@ -18,6 +21,8 @@ export const useCustomers = create<CustomersState>((set) => ({
   view: { kind: 'list' },
   query: '',
   focusRequest: 0,
+  dataVersion: 0,
+  customersChanged: () => set((s) => ({ dataVersion: s.dataVersion + 1 })),
   setQuery: (query) => set({ query }),
   showList: () => set((s) => ({ view: { kind: 'list' }, focusRequest: s.focusRequest + 1 })),
   showNew: () => set({ view: { kind: 'new' } }),

@@ -240,6 +240,8 @@ describe.skipIf(!process.env.EMDIA_CHROME)('a sale in the crediário and its car
     await dialog.waitFor({ state: 'hidden' });
     const found = await api(page, 'customers.search', { query: 'maria aparecida' });
     expect(found.items.length).toBe(1);
+    // The list behind the dialog asks again: the imported customers show without a new search.
+    await page.getByText(found.items[0].name, { exact: true }).first().waitFor({ timeout: 5000 });
   });
 
   it('never showed an error in the console', () => {

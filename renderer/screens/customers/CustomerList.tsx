@@ -24,7 +24,7 @@ type Status = 'loading' | 'ready' | 'error';
 
 /** Clientes: search as you type (name without accents, CPF or phone digits) over a virtualized list. */
 export function CustomerList() {
-  const { query, setQuery, showNew, showEdit, focusRequest } = useCustomers();
+  const { query, setQuery, showNew, showEdit, focusRequest, dataVersion } = useCustomers();
   const [debounced] = useDebouncedValue(query, SEARCH_DELAY_MS);
   const [items, setItems] = useState<CustomerSearchItem[]>([]);
   const [status, setStatus] = useState<Status>('loading');
@@ -50,7 +50,7 @@ export function CustomerList() {
         setError(e instanceof ApiCallError ? e.message : 'Não foi possível buscar os clientes.');
         setStatus('error');
       });
-  }, [debounced]);
+  }, [debounced, dataVersion]);
 
   // The cursor starts in the search field (CONVENTIONS.md), also when the clerk comes back to the list.
   useEffect(() => inputRef.current?.focus(), [focusRequest]);

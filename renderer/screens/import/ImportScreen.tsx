@@ -7,6 +7,7 @@ import { Money } from '../../components/Money';
 import { Shortcut } from '../../components/Shortcut';
 import { useShortcuts } from '../../shell/keys';
 import { useSession } from '../../store/session';
+import { useCustomers } from '../../store/customers';
 import { readImportFile } from './read-file';
 
 interface ImportAnswer {
@@ -96,6 +97,7 @@ export function ImportScreen({ onClose }: { onClose(): void }) {
         color: 'teal',
         autoClose: 6000,
       });
+      useCustomers.getState().customersChanged();
       onClose();
     } catch (e) {
       setProblem(e instanceof ApiCallError ? e.message : 'Não foi possível importar. Nada foi gravado; tente de novo.');
