@@ -5,6 +5,7 @@ import { FirstStartPage } from './pages/first-start-page';
 import { LoginPage } from './pages/login-page';
 import { AppShellPage } from './pages/app-shell-page';
 import { CustomersPage } from './pages/customers-page';
+import { SalesPage } from './pages/sales-page';
 import { CustomerFormPage } from './pages/customer-form-page';
 
 // The first day of a new store, as its owner lives it in browser mode: set up the store, log in, register
@@ -132,6 +133,18 @@ describe.skipIf(!process.env.EMDIA_CHROME)('first day at a new store (browser mo
     await page.keyboard.press('Escape');
     await customers.heading.waitFor();
     expect(await customers.search.inputValue()).toBe('araujo');
+  });
+
+  it('starts a crediário sale from the customer, with the customer already chosen', async () => {
+    const customers = new CustomersPage(page);
+    await customers.search.press('Enter');
+    await page.getByRole('heading', { name: 'Editar cliente' }).waitFor();
+    await page.getByRole('button', { name: 'Nova venda' }).click();
+    const sales = new SalesPage(page);
+    await sales.heading.waitFor();
+    await expect.poll(() => sales.customer.inputValue()).toContain('Conceição Araújo');
+    await page.keyboard.press('F2');
+    await customers.heading.waitFor();
   });
 
   it('shows every shortcut with F1', async () => {

@@ -12,6 +12,7 @@ import { useShortcuts } from '../../shell/keys';
 import classes from './CustomerForm.module.css';
 import { useSession } from '../../store/session';
 import { useNavigation } from '../../store/navigation';
+import { startSaleFor } from '../sales/sales-store';
 import { useReceive } from '../receive/receive-store';
 import {
   MAX_PHONES,
@@ -40,6 +41,11 @@ function openAccount(id: string, draft: CustomerDraft, where: 'extrato' | 'receb
   if (where === 'extrato') useReceive.getState().account(customer, 'clientes');
   else useReceive.getState().pay(customer);
   useNavigation.getState().go('receber');
+}
+
+function sellTo(id: string, draft: CustomerDraft) {
+  startSaleFor({ id, name: draft.name.trim(), cpf: draft.cpf });
+  useNavigation.getState().go('vendas');
 }
 
 /** Novo cliente / Editar cliente. Enter or F10 saves, Esc cancels; errors appear next to their field. */
@@ -168,6 +174,9 @@ export function CustomerForm({ customerId, onDone, onCancel }: Props) {
               </Button>
               <Button variant="light" onClick={() => openAccount(customerId, draft, 'receber')}>
                 Receber
+              </Button>
+              <Button variant="light" onClick={() => sellTo(customerId, draft)}>
+                Nova venda
               </Button>
             </Group>
           )}
