@@ -90,3 +90,13 @@ describe('makeCalendar — options', () => {
     expect(performance.now() - start).toBeLessThan(1000);
   });
 });
+
+describe('closedReason', () => {
+  it('names the holiday or the closed weekday, for the clerk', () => {
+    const cal = makeCalendar({ closedWeekdays: [0], state: 'SP' });
+    expect(cal.closedReason('2026-12-25')).toBe('Natal');
+    expect(cal.closedReason('2027-04-25')).toBe('domingo');
+    expect(cal.closedReason('2026-11-20')).toBe('Dia da Consciência Negra');
+    expect(cal.closedReason('2026-11-23')).toBeNull();
+  });
+});

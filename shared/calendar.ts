@@ -26,12 +26,16 @@ export interface Calendar {
   nextOpenDay(date: IsoDate): IsoDate;
   /** The feriado's pt-BR name, or null. */
   holidayName(date: IsoDate): string | null;
+  /** Why the store is closed that day, for people: the holiday's name or the weekday ("domingo"); null if open. */
+  closedReason(date: IsoDate): string | null;
 }
 
 // Lei 14.759/2023 made 20 de novembro a national feriado from 2024 on. date-holidays has it nationally, but
 // its AM, MT, RJ and SP rule sets drop it (checked with date-holidays 3.x), so it is added here whenever a
 // year lacks it.
 const BLACK_CONSCIOUSNESS = { monthDay: '11-20', fromYear: 2024, name: 'Dia da Consciência Negra' };
+
+const WEEKDAY_NAMES = ['domingo', 'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado'];
 
 const byYear = new Map<string, Map<IsoDate, string>>();
 const engines = new Map<string, Holidays>();
@@ -83,6 +87,7 @@ export function makeCalendar(options: CalendarOptions = {}): Calendar {
   return {
     isClosed,
     holidayName,
+    closedReason: (date) => holidayName(date) ?? (closedWeekdays.has(weekday(date)) ? WEEKDAY_NAMES[weekday(date)] : extra.has(date) ? 'loja fechada' : null),
     nextOpenDay(date) {
       let d = date;
       // At least one weekday is open, so a year of closed days means a broken extraClosedDates list.

@@ -31,7 +31,7 @@ export function previewSale(ctx: Ctx, input: Omit<SaleInput, 'customerId' | 'des
   const plan = planInstallments({ financedCents, count: input.installmentCount, monthlyRatePct: input.monthlyRatePct ?? 0, firstDueDate: input.firstDueDate });
   return {
     financedCents,
-    installments: plan.map((p) => ({ ...p, effectiveDueDate: cal.nextOpenDay(p.dueDate) })),
+    installments: plan.map((p) => ({ ...p, effectiveDueDate: cal.nextOpenDay(p.dueDate), closedReason: cal.closedReason(p.dueDate) })),
     totalToPayCents: down + plan.reduce((s, p) => s + p.amountCents, 0),
   };
 }

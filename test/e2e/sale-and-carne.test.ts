@@ -128,7 +128,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('a sale in the crediário and its car
     await sales.firstDueDate.fill('');
     await sales.firstDueDate.pressSequentially('25122026');
     await sales.previewRows().first().getByText('25/12 → 26/12/2026').waitFor();
-    expect(await sales.previewRows().first().innerText()).toContain('(feriado)');
+    expect(await sales.previewRows().first().innerText()).toContain('(Natal)');
     await screenshot(page, 'sale-02-preview-feriado');
     await sales.firstDueDate.fill('');
     await sales.firstDueDate.pressSequentially('23122026');

@@ -1,12 +1,12 @@
 import { Box, Center, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { formatDateBR } from '../../../shared/dates';
 import { Money } from '../../components/Money';
-import { closedDayReason, installmentsSummary, shortDateBR } from './sale-draft';
+import { installmentsSummary, shortDateBR } from './sale-draft';
 import classes from './SaleForm.module.css';
 
 export interface PreviewResult {
   financedCents: number;
-  installments: { number: number; dueDate: string; effectiveDueDate: string; amountCents: number }[];
+  installments: { number: number; dueDate: string; effectiveDueDate: string; amountCents: number; closedReason: string | null }[];
   totalToPayCents: number;
 }
 
@@ -17,11 +17,10 @@ interface Props {
   problem: string | null;
   totalCents: number;
   downPaymentCents: number;
-  closedWeekdays: number[];
 }
 
 /** The carnê as it will be printed, recomputed by the backend (`sales.preview`) as the clerk types. */
-export function CarnePreview({ preview, loading, problem, totalCents, downPaymentCents, closedWeekdays }: Props) {
+export function CarnePreview({ preview, loading, problem, totalCents, downPaymentCents }: Props) {
   if (!preview) {
     return (
       <Center className={classes.previewEmpty}>
@@ -67,7 +66,7 @@ export function CarnePreview({ preview, loading, problem, totalCents, downPaymen
                       <span title={`Vence em ${formatDateBR(p.dueDate)}, dia em que a loja fecha; pode pagar sem multa até ${formatDateBR(p.effectiveDueDate)}.`}>
                         {shortDateBR(p.dueDate)} → {formatDateBR(p.effectiveDueDate)}{' '}
                         <Text component="span" size="sm" c="dimmed">
-                          ({closedDayReason(p.dueDate, closedWeekdays)})
+                          ({p.closedReason})
                         </Text>
                       </span>
                     ) : (

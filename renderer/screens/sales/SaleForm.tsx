@@ -47,17 +47,10 @@ export function SaleForm() {
   const keyRef = useRef<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const rateRef = useRef<HTMLInputElement>(null);
-  const [closedWeekdays, setClosedWeekdays] = useState<number[]>([0]);
 
   useEffect(() => {
     if (!stored) setDraft(emptySaleDraft(today, preselect));
   }, [stored, today, preselect, setDraft]);
-
-  useEffect(() => {
-    call<{ policy: { closedWeekdays: number[] } }>('settings.get', {})
-      .then((s) => setClosedWeekdays(s.policy.closedWeekdays))
-      .catch(() => {});
-  }, []);
 
   // A new form (after a sale, or "Nova venda") starts at the customer.
   useEffect(() => {
@@ -324,7 +317,6 @@ export function SaleForm() {
             problem={issue && !Object.keys(issue.errors).length ? issue.message : null}
             totalCents={draft.totalCents}
             downPaymentCents={draft.downPaymentCents}
-            closedWeekdays={closedWeekdays}
           />
         </section>
       </div>

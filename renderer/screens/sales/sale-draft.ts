@@ -1,4 +1,4 @@
-import { addMonthsClamped, formatDateBR, parseDateBR, weekday } from '../../../shared/dates';
+import { addMonthsClamped, formatDateBR, parseDateBR } from '../../../shared/dates';
 import { formatBRL } from '../../../shared/money';
 
 /** The customer the sale is for, as the picker found it. */
@@ -138,17 +138,6 @@ export function draftErrors(draft: SaleDraft, today: string): { input: PreviewIn
 export const FIELD_ORDER = ['customerId', 'description', 'totalCents', 'downPaymentCents', 'installmentCount', 'firstDueDate', 'monthlyRatePct'];
 
 export const firstErrorPath = (errors: FieldErrors): string | undefined => FIELD_ORDER.find((f) => errors[f]) ?? Object.keys(errors)[0];
-
-const WEEKDAY_NAMES = ['domingo', 'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado'];
-
-/**
- * Why a due date moved to the next open day: the closed weekday's name, else "feriado"
- * (DOMAIN.md "Closed days": Sundays and national holidays by default).
- */
-export function closedDayReason(dueDate: string, closedWeekdays: number[]): string {
-  const day = weekday(dueDate);
-  return closedWeekdays.includes(day) ? WEEKDAY_NAMES[day] : 'feriado';
-}
 
 /** `25/12` from `2026-12-25`: the short date of a moved due date. */
 export const shortDateBR = (date: string): string => formatDateBR(date).slice(0, 5);
