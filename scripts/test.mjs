@@ -23,6 +23,9 @@ if (!chrome) {
 
 run('Checagem de tipos (tsc)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
 if (existsSync('scripts/electronegativity.mjs')) run('Electronegativity (segurança do Electron)', process.execPath, ['scripts/electronegativity.mjs']);
+// Build the screens once, before the browser tests start several servers in parallel: each would otherwise
+// rebuild dist/renderer while another one serves it.
+run('Telas (vite build)', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 run('Testes (vitest)', process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)], {
   ...process.env,
   ...(chrome ? { EMDIA_CHROME: chrome } : {}),

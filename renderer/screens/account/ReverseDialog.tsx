@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { call, ApiCallError } from '../../api';
 import { formatBRL } from '../../../shared/money';
 import { formatDateBR } from '../../../shared/dates';
-import { pinDigits } from '../../../shared/ui-format/input-masks';
+import { PinInput } from '../../components/PinInput';
 import { Shortcut } from '../../components/Shortcut';
 import { useShortcuts } from '../../shell/keys';
 import { useSession } from '../../store/session';
@@ -132,15 +132,14 @@ export function ReverseDialog({ payment, onClose, onDone }: { payment: Statement
                 </Text>
               </Stack>
             )}
-            <PasswordInput
+            <PinInput
               ref={pinRef}
               label="PIN do dono"
               description="O dono digita aqui, mesmo que já esteja no sistema."
-              inputMode="numeric"
               autoComplete="off"
               value={pin}
-              onChange={(e) => {
-                setPin(pinDigits(e.currentTarget.value));
+              onValue={(v) => {
+                setPin(v);
                 if (errors.pin) setErrors(({ pin: _p, ...rest }) => rest);
               }}
               error={errors.pin}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Avatar, Box, Button, Center, Group, Loader, Paper, PasswordInput, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Avatar, Box, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { call, ApiCallError } from '../../api';
-import { pinDigits } from '../../../shared/ui-format/input-masks';
+import { PinInput } from '../../components/PinInput';
 import { Shortcut } from '../../components/Shortcut';
 import { ROLE_LABELS, initials } from '../../components/people';
 import { useShortcuts } from '../../shell/keys';
@@ -125,20 +125,18 @@ export function LoginScreen() {
                     </Text>
                   </Box>
                 </Group>
-                <PasswordInput
+                <PinInput
                   ref={pinRef}
                   label="PIN"
                   size="lg"
-                  inputMode="numeric"
                   autoComplete="off"
                   value={pin}
-                  onChange={(e) => {
-                    setPin(pinDigits(e.currentTarget.value));
+                  onValue={(v) => {
+                    setPin(v);
                     setError(null);
                   }}
                   error={error}
                   styles={{ input: { letterSpacing: '0.3em' } }}
-                  visibilityToggleButtonProps={{ 'aria-label': 'Mostrar ou esconder o PIN' }}
                 />
                 <Button type="submit" size="lg" loading={busy} fullWidth>
                   Entrar

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Avatar, Box, Button, Center, Grid, Group, Loader, Paper, PasswordInput, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Avatar, Box, Button, Center, Grid, Group, Loader, Paper, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { call, ApiCallError } from '../../api';
 import { userCreate, type UserPublic } from '../../../shared/contract/people';
-import { pinDigits } from '../../../shared/ui-format/input-masks';
+import { PinInput } from '../../components/PinInput';
 import { ROLE_LABELS, initials } from '../../components/people';
 import { Shortcut } from '../../components/Shortcut';
 import { useShortcuts } from '../../shell/keys';
@@ -164,27 +164,24 @@ export function UsersSection() {
                   </Stack>
                 </Radio.Group>
                 <SimpleGrid cols={2}>
-                  <PasswordInput
+                  <PinInput
                     id={fieldId('pin')}
                     label="PIN"
                     description="De 4 a 8 números"
                     required
-                    inputMode="numeric"
                     autoComplete="new-password"
                     value={values.pin}
-                    onChange={(e) => set('pin', pinDigits(e.currentTarget.value))}
+                    onValue={(v) => set('pin', v)}
                     error={errors.pin}
-                    visibilityToggleButtonProps={{ 'aria-label': 'Mostrar ou esconder o PIN' }}
                   />
-                  <PasswordInput
+                  <PinInput
                     id={fieldId('pinConfirm')}
                     label="Confirme o PIN"
                     description="O mesmo PIN de novo"
                     required
-                    inputMode="numeric"
                     autoComplete="new-password"
                     value={values.pinConfirm}
-                    onChange={(e) => set('pinConfirm', pinDigits(e.currentTarget.value))}
+                    onValue={(v) => set('pinConfirm', v)}
                     error={errors.pinConfirm}
                     visibilityToggleButtonProps={{ 'aria-label': 'Mostrar ou esconder a confirmação do PIN' }}
                   />

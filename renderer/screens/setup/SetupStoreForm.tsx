@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Grid, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { call, ApiCallError } from '../../api';
 import { storeSetup } from '../../../shared/contract/methods';
 import { formatCnpj, isValidCnpj, onlyDigits } from '../../../shared/cpf';
 import { BRAZIL_STATES } from '../../../shared/ui-format/states';
-import { pinDigits } from '../../../shared/ui-format/input-masks';
+import { PinInput } from '../../components/PinInput';
 import { Shortcut } from '../../components/Shortcut';
 import { useShortcuts } from '../../shell/keys';
 import { useSession } from '../../store/session';
@@ -85,7 +85,6 @@ export function SetupStoreForm({ onBack }: { onBack: () => void }) {
               id={fieldId('cnpj')}
               label="CNPJ"
               description="Opcional"
-              inputMode="numeric"
               autoComplete="off"
               placeholder="00.000.000/0000-00"
               value={values.cnpj}
@@ -128,27 +127,24 @@ export function SetupStoreForm({ onBack }: { onBack: () => void }) {
           </Grid>
           <TextInput id={fieldId('ownerName')} label="Nome do dono" required autoComplete="off" value={values.ownerName} onChange={(e) => set('ownerName', e.currentTarget.value)} error={errors.ownerName} maxLength={120} />
           <SimpleGrid cols={2}>
-            <PasswordInput
+            <PinInput
               id={fieldId('ownerPin')}
               label="PIN do dono"
               description="De 4 a 8 números"
               required
-              inputMode="numeric"
               autoComplete="new-password"
               value={values.ownerPin}
-              onChange={(e) => set('ownerPin', pinDigits(e.currentTarget.value))}
+              onValue={(v) => set('ownerPin', v)}
               error={errors.ownerPin}
-              visibilityToggleButtonProps={{ 'aria-label': 'Mostrar ou esconder o PIN' }}
             />
-            <PasswordInput
+            <PinInput
               id={fieldId('pinConfirm')}
               label="Confirme o PIN"
               description="Digite o mesmo PIN de novo"
               required
-              inputMode="numeric"
               autoComplete="new-password"
               value={values.pinConfirm}
-              onChange={(e) => set('pinConfirm', pinDigits(e.currentTarget.value))}
+              onValue={(v) => set('pinConfirm', v)}
               error={errors.pinConfirm}
               visibilityToggleButtonProps={{ 'aria-label': 'Mostrar ou esconder a confirmação do PIN' }}
             />
