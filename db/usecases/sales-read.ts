@@ -3,21 +3,12 @@ import type { SaleCarne } from '../../shared/contract/ledger';
 import { ApiError } from '../../shared/contract/errors';
 import { storeCalendar } from './ledger-load';
 
-interface SaleRow {
-  id: string;
-  number: string;
-  date: string;
-  description: string;
-  totalCents: number;
-  downPaymentCents: number;
-  financedCents: number;
-  installmentCount: number;
-  monthlyRatePct: number;
-  source: SaleCarne['source'];
+/** The sale's own columns as `sales.get` returns them, plus who bought. */
+type SaleRow = Pick<SaleCarne, 'id' | 'number' | 'date' | 'description' | 'totalCents' | 'downPaymentCents' | 'financedCents' | 'installmentCount' | 'monthlyRatePct' | 'source'> & {
   customerId: string;
   customerName: string;
   customerCpf: string;
-}
+};
 
 interface InstallmentRow {
   id: string;

@@ -137,6 +137,8 @@ describe.skipIf(!process.env.EMDIA_CHROME)('first day at a new store (browser mo
 
   it('starts a crediário sale from the customer, with the customer already chosen', async () => {
     const customers = new CustomersPage(page);
+    // The list answers again after coming back; Enter opens the highlighted row once it is there.
+    await page.getByText('Conceição Araújo', { exact: true }).first().waitFor();
     await customers.search.press('Enter');
     await page.getByRole('heading', { name: 'Editar cliente' }).waitFor();
     await page.getByRole('button', { name: 'Nova venda' }).click();

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Avatar, Box, Button, Center, Grid, Group, Loader, Paper, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Avatar, Box, Button, Center, Grid, Group, Loader, Paper, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { call, ApiCallError } from '../../api';
 import { userCreate, type UserPublic } from '../../../shared/contract/people';
-import { PinInput } from '../../components/PinInput';
+import { NewPinFields } from '../../components/NewPinFields';
 import { ROLE_LABELS, initials } from '../../components/people';
 import { Shortcut } from '../../components/Shortcut';
 import { useShortcuts } from '../../shell/keys';
@@ -163,29 +163,12 @@ export function UsersSection() {
                     <Radio size="md" value="owner" label={ROLE_LABELS.owner} description={ROLE_HINTS.owner} />
                   </Stack>
                 </Radio.Group>
-                <SimpleGrid cols={2}>
-                  <PinInput
-                    id={fieldId('pin')}
-                    label="PIN"
-                    description="De 4 a 8 números"
-                    required
-                    autoComplete="new-password"
-                    value={values.pin}
-                    onValue={(v) => set('pin', v)}
-                    error={errors.pin}
-                  />
-                  <PinInput
-                    id={fieldId('pinConfirm')}
-                    label="Confirme o PIN"
-                    description="O mesmo PIN de novo"
-                    required
-                    autoComplete="new-password"
-                    value={values.pinConfirm}
-                    onValue={(v) => set('pinConfirm', v)}
-                    error={errors.pinConfirm}
-                    visibilityToggleButtonProps={{ 'aria-label': 'Mostrar ou esconder a confirmação do PIN' }}
-                  />
-                </SimpleGrid>
+                <NewPinFields
+                  pin={{ id: fieldId('pin'), label: 'PIN', value: values.pin, error: errors.pin }}
+                  confirm={{ id: fieldId('pinConfirm'), value: values.pinConfirm, error: errors.pinConfirm }}
+                  onPin={(v) => set('pin', v)}
+                  onConfirm={(v) => set('pinConfirm', v)}
+                />
                 {formError && (
                   <Alert color="clay" title="Não foi possível cadastrar" role="alert">
                     {formError}

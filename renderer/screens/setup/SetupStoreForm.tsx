@@ -4,7 +4,7 @@ import { call, ApiCallError } from '../../api';
 import { storeSetup } from '../../../shared/contract/methods';
 import { formatCnpj, isValidCnpj, onlyDigits } from '../../../shared/cpf';
 import { BRAZIL_STATES } from '../../../shared/ui-format/states';
-import { PinInput } from '../../components/PinInput';
+import { NewPinFields } from '../../components/NewPinFields';
 import { Shortcut } from '../../components/Shortcut';
 import { useShortcuts } from '../../shell/keys';
 import { useSession } from '../../store/session';
@@ -126,29 +126,12 @@ export function SetupStoreForm({ onBack }: { onBack: () => void }) {
             </Grid.Col>
           </Grid>
           <TextInput id={fieldId('ownerName')} label="Nome do dono" required autoComplete="off" value={values.ownerName} onChange={(e) => set('ownerName', e.currentTarget.value)} error={errors.ownerName} maxLength={120} />
-          <SimpleGrid cols={2}>
-            <PinInput
-              id={fieldId('ownerPin')}
-              label="PIN do dono"
-              description="De 4 a 8 números"
-              required
-              autoComplete="new-password"
-              value={values.ownerPin}
-              onValue={(v) => set('ownerPin', v)}
-              error={errors.ownerPin}
-            />
-            <PinInput
-              id={fieldId('pinConfirm')}
-              label="Confirme o PIN"
-              description="Digite o mesmo PIN de novo"
-              required
-              autoComplete="new-password"
-              value={values.pinConfirm}
-              onValue={(v) => set('pinConfirm', v)}
-              error={errors.pinConfirm}
-              visibilityToggleButtonProps={{ 'aria-label': 'Mostrar ou esconder a confirmação do PIN' }}
-            />
-          </SimpleGrid>
+          <NewPinFields
+            pin={{ id: fieldId('ownerPin'), label: 'PIN do dono', value: values.ownerPin, error: errors.ownerPin }}
+            confirm={{ id: fieldId('pinConfirm'), value: values.pinConfirm, error: errors.pinConfirm }}
+            onPin={(v) => set('ownerPin', v)}
+            onConfirm={(v) => set('pinConfirm', v)}
+          />
           {formError && (
             <Alert color="clay" title="Não foi possível configurar a loja" role="alert">
               {formError}
