@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { PrintPending } from '../PrintPending';
+import { Alert, Stack } from '@mantine/core';
 import QRCode from 'qrcode';
 import { call, ApiCallError } from '../../api';
 import type { SaleCarne } from '../../../shared/contract/ledger';
@@ -48,21 +49,8 @@ export function CarnePrint({ saleId, onClose }: { saleId: string; onClose(): voi
 
   return (
     <PrintFrame title={title} subtitle={subtitle} pageSize="A4" ready={!!sale && !!qrs} notice={sale ? <Notices sale={sale} /> : undefined} onClose={onClose}>
-      {error ? (
-        <Center p="xl">
-          <Stack align="center">
-            <Alert color="clay" title="Não foi possível abrir o carnê">
-              {error}
-            </Alert>
-            <Button variant="default" onClick={onClose}>
-              Voltar
-            </Button>
-          </Stack>
-        </Center>
-      ) : !sale || !qrs ? (
-        <Center p="xl">
-          <Loader aria-label="Preparando o carnê" />
-        </Center>
+      {error || !sale || !qrs ? (
+        <PrintPending error={error} what="o carnê" onClose={onClose} />
       ) : (
         pages.map((coupons, i) => (
           <section key={i} className={`${PRINT_PAGE_CLASS} ${classes.page}`} aria-label={`Folha ${i + 1} de ${pages.length}`}>

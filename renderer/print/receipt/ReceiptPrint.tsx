@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Center, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
+import { PrintPending } from '../PrintPending';
+import { Alert, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { call, ApiCallError } from '../../api';
 import { formatBRL } from '../../../shared/money';
 import type { ReceiptColumns, ReceiptData } from '../../../shared/receipt-text';
@@ -54,21 +55,8 @@ export function ReceiptPrint({ paymentId, format: initial, onClose }: { paymentI
       notice={receipt ? <Notices receipt={receipt} format={format} onFormat={setFormat} /> : undefined}
       onClose={onClose}
     >
-      {error ? (
-        <Center p="xl">
-          <Stack align="center">
-            <Alert color="clay" title="Não foi possível abrir o recibo">
-              {error}
-            </Alert>
-            <Button variant="default" onClick={onClose}>
-              Voltar
-            </Button>
-          </Stack>
-        </Center>
-      ) : !receipt ? (
-        <Center p="xl">
-          <Loader aria-label="Preparando o recibo" />
-        </Center>
+      {error || !receipt ? (
+        <PrintPending error={error} what="o recibo" onClose={onClose} />
       ) : thermal ? (
         <Receipt80 receipt={receipt} columns={printing.receiptColumns} accentFree={printing.accentFree} />
       ) : (

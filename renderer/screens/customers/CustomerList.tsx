@@ -3,12 +3,9 @@ import { Alert, Box, Button, Center, EmptyState, Group, Loader, Text, TextInput,
 import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { call, ApiCallError } from '../../api';
-import { formatCpf } from '../../../shared/cpf';
-import { formatPhone } from '../../../shared/phone';
 import type { CustomerSearchItem } from '../../../shared/contract/people';
 import { IconSearch, IconUserPlus, IconUsers } from '../../components/icons';
-import { Money } from '../../components/Money';
-import { ProfileBadge } from '../../components/ProfileBadge';
+import { CustomerCells } from '../../components/CustomerCells';
 import { Shortcut } from '../../components/Shortcut';
 import { useShortcuts } from '../../shell/keys';
 import { useCustomers } from '../../store/customers';
@@ -170,15 +167,7 @@ export function CustomerList() {
                     onMouseMove={() => v.index !== active && setActive(v.index)}
                     onClick={() => showEdit(c.id)}
                   >
-                    <Text component="span" fw={500} truncate="end">
-                      {c.name}
-                    </Text>
-                    <span className={classes.figures}>{formatCpf(c.cpf)}</span>
-                    <span className={classes.figures}>{c.phone ? formatPhone(c.phone) : <Text component="span" c="dimmed">sem telefone</Text>}</span>
-                    <Money cents={c.overdueCents} late dimZero className={classes.right} />
-                    <span>
-                      <ProfileBadge profile={c.profile} reasons={c.profileReasons} focusable={false} />
-                    </span>
+                    <CustomerCells customer={c} />
                   </div>
                 );
               })}

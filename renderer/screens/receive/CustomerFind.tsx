@@ -2,12 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Box, Center, EmptyState, Loader, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { call, ApiCallError } from '../../api';
-import { formatCpf } from '../../../shared/cpf';
-import { formatPhone } from '../../../shared/phone';
 import type { CustomerSearchItem } from '../../../shared/contract/people';
 import { IconCash, IconSearch } from '../../components/icons';
-import { Money } from '../../components/Money';
-import { ProfileBadge } from '../../components/ProfileBadge';
+import { CustomerCells } from '../../components/CustomerCells';
 import { useShortcuts } from '../../shell/keys';
 import { useReceive } from './receive-store';
 import classes from './Receive.module.css';
@@ -129,15 +126,7 @@ export function CustomerFind() {
                 onMouseMove={() => i !== active && setActive(i)}
                 onClick={() => choose(c)}
               >
-                <Text component="span" fw={500} truncate="end">
-                  {c.name}
-                </Text>
-                <span className={classes.figures}>{formatCpf(c.cpf)}</span>
-                <span className={classes.figures}>{c.phone ? formatPhone(c.phone) : <Text component="span" c="dimmed">sem telefone</Text>}</span>
-                <Money cents={c.overdueCents} late dimZero className={classes.right} />
-                <span>
-                  <ProfileBadge profile={c.profile} reasons={c.profileReasons} focusable={false} />
-                </span>
+                <CustomerCells customer={c} />
               </div>
             ))}
           </div>
