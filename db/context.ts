@@ -16,6 +16,11 @@ export interface Ctx {
   newId(): string;
   /** created/updated stamp for a new row: UTC time and device */
   stamp(): { createdAt: string; updatedAt: string; device: string };
+  /**
+   * Customers whose money, contacts, promises or disputes this call changed: the dispatcher brings their
+   * standings (db/projections) up to date in the same transaction, before it commits.
+   */
+  touched: Set<string>;
 }
 
 export const uuid = (): string => uuidv7();

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from './dates';
+import { addDays, daysBetween, formatDateBR, type IsoDate } from './dates';
 import type { LedgerInstallment } from './ledger/quote';
 
 /** DOMAIN.md "Debtor profiles": Serasa's four plus novo and mau pagador; labels live in ui-format/profile. */
@@ -50,6 +50,9 @@ export interface ProfileFacts {
   partialPayments12: number;
   overdueNow: number;
   maxDaysLate: number;
+  /** effective due date of the oldest parcela overdue past grace, and the last payment's date */
+  oldestLateDue: IsoDate | null;
+  lastPaymentDate: IsoDate | null;
   daysSinceLastPayment: number | null;
   brokenPromises90: number;
   promisesKeptRate: number | null;
@@ -93,6 +96,8 @@ export function profileFacts(installments: LedgerInstallment[], promises: Promis
     partialPayments12: partials,
     overdueNow: overdue.length,
     maxDaysLate: overdue.reduce((m, r) => Math.max(m, daysBetween(r.i.effectiveDueDate, asOf)), 0),
+    oldestLateDue: overdue.length ? overdue[0].i.effectiveDueDate : null,
+    lastPaymentDate: lastPayment,
     daysSinceLastPayment: lastPayment ? daysBetween(lastPayment, asOf) : null,
     brokenPromises90: judged.filter((p) => p.kept === false && p.date > addDays(asOf, -90)).length,
     promisesKeptRate: judged.length ? judged.filter((p) => p.kept).length / judged.length : null,
@@ -107,7 +112,11 @@ export function classifyProfile(f: ProfileFacts, r: ProfileRules): { kind: Profi
   if (f.maxDaysLate > r.mauPagadorDaysLate && noRecentPayment) {
     return {
       kind: 'mau_pagador',
-      reasons: [`Parcela com ${f.maxDaysLate} dias de atraso`, f.daysSinceLastPayment === null ? 'Nenhum pagamento registrado' : `Último pagamento há ${f.daysSinceLastPayment} dias`],
+      // Dates, not day counts: the reasons stay true from one day to the next (the standings keep them).
+      reasons: [
+        `Parcela vencida em ${formatDateBR(f.oldestLateDue!)}, com mais de ${r.mauPagadorDaysLate} dias de atraso`,
+        f.lastPaymentDate === null ? 'Nenhum pagamento registrado' : `Nenhum pagamento desde ${formatDateBR(f.lastPaymentDate)}`,
+      ],
     };
   }
   if (f.brokenPromises90 >= r.mauPagadorBrokenPromises) return { kind: 'mau_pagador', reasons: [`${f.brokenPromises90} promessas não cumpridas em 90 dias`] };

@@ -23,7 +23,22 @@ export const defaultSettings: Settings = {
     maxCallsPerDay: 1,
     maxCallsPer7Days: 3,
     quietDaysAfterConversation: 7,
-    queueSize: 15,
+    queueSize: 20,
+    promiseKeptSharePct: 90,
+    promiseToleranceDays: 3,
+  },
+  // DOMAIN.md "Debtor profiles", default rules.
+  profiles: {
+    novoMaxDue: 3,
+    emDiaOnTimePct: 90,
+    ocasionalMaxEpisodes: 1,
+    ocasionalOnTimePct: 85,
+    cronicoLateOfLast6: 3,
+    negligentePartials: 3,
+    negligenteOpenParcelas: 2,
+    mauPagadorDaysLate: 60,
+    mauPagadorDaysSincePayment: 60,
+    mauPagadorBrokenPromises: 2,
   },
   margins: {
     default: margins,
@@ -34,6 +49,7 @@ export const defaultSettings: Settings = {
     },
   },
   printing: { receiptColumns: 48, accentFree: false },
+  backup: { extraFolder: '' },
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -9,9 +9,11 @@ import { validationBody } from '../../shared/contract/labels';
 import type { UserPublic } from '../../shared/contract/people';
 import { todayIn } from '../../shared/dates';
 import { audit, idempotency, users } from '../schema';
-import { loadSettings } from '../usecases/settings';
+import { loadSettings, isStoreConfigured } from '../usecases/settings';
+import { ensureProjectionDay, syncStandings } from '../projections/standings';
 import { handlers, Refusal } from './handlers';
 import { Sessions } from './sessions';
+import { beforeTransaction } from '../backup/hooks';
 
 export interface Caller {
   transport: 'ipc' | 'http' | 'cli';
@@ -72,20 +74,27 @@ export function createDispatcher(store: Store, clock: Clock, sessions = new Sess
       transport: caller.transport,
       newId: uuid,
       stamp: () => ({ createdAt: now.toISOString(), updatedAt: now.toISOString(), device: ctx.settings.store.deviceCode }),
+      touched: new Set(),
     };
+    // The projections follow the store's calendar: a new day first refreshes what the date alone changed.
+    if (isStoreConfigured(store.db)) ensureProjectionDay(ctx);
     const key = spec.write && typeof input.idempotencyKey === 'string' ? `${name}:${input.idempotencyKey}` : null;
     let refusal: ApiError | null = null;
+    // Copies and restores run before the transaction opens (db/backup/hooks.ts): never under the write lock.
+    const pre = beforeTransaction(ctx, name, input, sessions);
 
     const tx = store.sqlite.transaction(() => {
       if (key) {
         const seen = store.db.select({ result: idempotency.result }).from(idempotency).where(eq(idempotency.id, key)).get();
         if (seen) return JSON.parse(seen.result);
       }
-      const out = handlers[name]!(ctx, input, { sessions, sessionId: caller.sessionId ?? null });
+      const out = handlers[name]!(ctx, input, { sessions, sessionId: caller.sessionId ?? null, pre });
       if (out instanceof Refusal) {
         refusal = out.error;
         return undefined;
       }
+      // Same transaction as the write: the standings never disagree with the money tables they derive from.
+      if (ctx.touched.size && input.dryRun !== true) syncStandings(ctx);
       // A dry run (import simulation) writes nothing, so it leaves no audit row either.
       if (spec.write && input.dryRun !== true) {
         store.db

@@ -14,6 +14,7 @@ const USAGE = `Uso:
   npx emdia methods
   npx emdia call <método> '<json>' | - | @arquivo.json --db <arquivo> [--today AAAA-MM-DD | --now AAAA-MM-DDTHH:MM]
   npx emdia demo --db <arquivo> [--customers N] [--seed S] [--today AAAA-MM-DD]
+  npx emdia check --db <arquivo>
   npx emdia web [--db <arquivo>] [--port N] [--today AAAA-MM-DD]`;
 
 const dbPath = (flags: Record<string, string>): string => {
@@ -41,6 +42,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'web': {
         const { webCommand } = await import('./web-command');
         return webCommand(dbPath(flags), flags);
+      }
+      case 'check': {
+        const { checkCommand } = await import('./check-command');
+        return checkCommand(dbPath(flags));
       }
       case 'bench': {
         const { benchCommand } = await import('./bench-command');

@@ -14,6 +14,7 @@ import { rowWriter } from './rows';
 import { setUpDemoStore, type DemoUser } from './store-identity';
 import { numberChronologically, PROVISIONAL } from './numbering';
 import { demoId } from './ids';
+import { rebuildAllStandings } from '../projections/standings';
 import type { DemoProfile } from './profiles';
 
 export interface DemoOptions {
@@ -64,6 +65,7 @@ function openingCtx(store: Store, today: IsoDate): Ctx {
     transport: 'cli',
     newId: uuid,
     stamp: () => ({ createdAt: now.toISOString(), updatedAt: now.toISOString(), device: ctx.settings.store.deviceCode }),
+    touched: new Set(),
   };
   return ctx;
 }
@@ -140,5 +142,7 @@ export function buildDemoStore(store: Store, opts: DemoOptions): DemoSummary {
     opts.onProgress?.(end, opts.customers);
   }
   store.sqlite.transaction(() => numberChronologically(store.sqlite, env.device, ctx.now.toISOString()))();
+  // The rows went in by bulk load, outside the dispatcher: the standings are derived once, at the end.
+  rebuildAllStandings(store, opts.today);
   return summary;
 }

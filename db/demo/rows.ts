@@ -33,16 +33,17 @@ type Inserter<R> = (row: R) => void;
  * hence plain statements; the values are the same rows drizzle would write.
  */
 function inserter<T extends Table>(sqlite: Database.Database, table: T): Inserter<T['$inferInsert']> {
-  const columns = Object.entries(getTableColumns(table)) as [string, { name: string }][];
+  const columns = Object.entries(getTableColumns(table)) as [string, { name: string; default?: unknown }][];
   const keys = columns.map(([key]) => key);
+  // A column added later with a default (e.g. reminders_paused) takes it when a demo row leaves it out.
+  const defaults = columns.map(([, c]) => (c.default === true ? 1 : c.default === false ? 0 : (c.default ?? null)));
   const stmt = sqlite.prepare(`INSERT INTO "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`);
   return (row) => {
     const values = new Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
       const v = (row as Record<string, unknown>)[keys[i]];
-      // SQLite has no booleans (drizzle's boolean mode stores 0/1); undefined takes the column's default
-      // only through drizzle, so every demo row sets every column it means.
-      values[i] = v === undefined ? null : v === true ? 1 : v === false ? 0 : v;
+      // SQLite has no booleans (drizzle's boolean mode stores 0/1); undefined takes the schema's default.
+      values[i] = v === undefined ? defaults[i] : v === true ? 1 : v === false ? 0 : v;
     }
     stmt.run(values);
   };

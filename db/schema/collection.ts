@@ -16,6 +16,9 @@ export const contacts = sqliteTable(
     inbound: bool('inbound'),
     notes: text('notes'),
     objectionIds: text('objection_ids'),
+    /** outcome callback: the time and channel the customer chose */
+    callbackAt: text('callback_at'),
+    callbackChannel: text('callback_channel'),
   },
   (t) => [index('contacts_customer_at_ix').on(t.customerId, t.at)],
 );
@@ -43,6 +46,38 @@ export const messages = sqliteTable(
     template: text('template').notNull(),
     body: text('body').notNull(),
     createdBy: text('created_by').references(() => users.id),
+    /** the régua step and parcela a reminder was made for: one message per step, parcela and channel */
+    stepId: text('step_id'),
+    installmentId: text('installment_id'),
+    /** email: queued → sent | failed (retried); whatsapp/sms: ready (text prepared) → sent when the clerk sends it */
+    status: text('status').notNull().default('sent'),
+    recipient: text('recipient'),
+    subject: text('subject'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
+    sentAt: text('sent_at'),
+    contactId: text('contact_id').references(() => contacts.id),
   },
-  (t) => [index('messages_customer_ix').on(t.customerId)],
+  (t) => [index('messages_customer_ix').on(t.customerId), index('messages_status_ix').on(t.status, t.nextAttemptAt)],
+);
+
+/**
+ * A customer's dispute (CALLS.md objections): the product is defective or was not received, a payment to
+ * check, or a purchase the customer does not recognise. While open, collection is paused; the owner resolves it.
+ */
+export const disputes = sqliteTable(
+  'disputes',
+  {
+    ...rowMeta,
+    customerId: text('customer_id').notNull().references(() => customers.id),
+    contactId: text('contact_id').references(() => contacts.id),
+    kind: text('kind', { enum: ['defect', 'not_received', 'payment_check', 'not_recognized', 'other'] }).notNull(),
+    notes: text('notes'),
+    openedBy: text('opened_by').references(() => users.id),
+    resolvedAt: text('resolved_at'),
+    resolvedBy: text('resolved_by').references(() => users.id),
+    resolution: text('resolution'),
+  },
+  (t) => [index('disputes_customer_ix').on(t.customerId)],
 );

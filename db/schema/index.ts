@@ -2,3 +2,4 @@ export * from './people';
 export * from './ledger';
 export * from './collection';
 export * from './system';
+export * from './projections';

@@ -32,6 +32,8 @@ export const customers = sqliteTable(
     doNotCall: bool('do_not_call'),
     notes: text('notes'),
     whatsappOptInAt: text('whatsapp_opt_in_at'),
+    /** the customer asked for no automatic reminders (the régua skips them) */
+    remindersPaused: bool('reminders_paused'),
     anonymizedAt: text('anonymized_at'),
     deletedAt: text('deleted_at'),
   },

@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { rowMeta } from './columns';
 
 /** Who did what: one row per successful write, whatever the transport. Never updated or deleted. */
@@ -31,4 +31,15 @@ export const idempotency = sqliteTable(
     result: text('result').notNull(),
   },
   (t) => [index('idempotency_method_ix').on(t.method)],
+);
+
+/** A spreadsheet's column mapping the owner confirmed, saved under a name and offered again next time. */
+export const importMappings = sqliteTable(
+  'import_mappings',
+  {
+    ...rowMeta,
+    name: text('name').notNull(),
+    json: text('json').notNull(),
+  },
+  (t) => [uniqueIndex('import_mappings_name_uq').on(t.name)],
 );

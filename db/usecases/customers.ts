@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/contract/errors';
 import type { Customer, CustomerCreate, CustomerSearchItem } from '../../shared/contract/people';
 import { onlyDigits } from '../../shared/cpf';
 import { foldText } from '../../shared/text';
-import { customerStandings } from './standing';
+import { standingViews } from '../projections/read';
 
 type CustomerRow = typeof customers.$inferSelect;
 
@@ -53,6 +53,7 @@ export function createCustomer(ctx: Ctx, input: CustomerCreate): { id: string } 
     })
     .run();
   writePhones(ctx, id, input.phones);
+  ctx.touched.add(id);
   return { id };
 }
 
@@ -79,6 +80,7 @@ export function updateCustomer(ctx: Ctx, input: { id: string } & Partial<Omit<Cu
     writePhones(ctx, row.id, input.phones);
   }
   ctx.db.update(customers).set(set).where(eq(customers.id, row.id)).run();
+  ctx.touched.add(row.id);
   return getCustomer(ctx, row.id);
 }
 
@@ -157,8 +159,12 @@ export function searchCustomers(ctx: Ctx, input: { query: string; limit?: number
     .orderBy(asc(customerPhones.position))
     .all())
     if (!phones.has(p.customerId)) phones.set(p.customerId, p.number);
-  const standing = customerStandings(ctx, ids);
+  // From the standings projection: no ledger is rebuilt per row (db/projections).
+  const standing = standingViews(ctx, ids);
   return {
-    items: rows.map((r) => ({ ...r, phone: phones.get(r.id) ?? null, overdueCents: standing.get(r.id)?.overdueCents ?? 0, profile: standing.get(r.id)?.profile ?? 'novo', profileReasons: standing.get(r.id)?.reasons ?? [] })),
+    items: rows.map((r) => {
+      const s = standing.get(r.id);
+      return { ...r, phone: phones.get(r.id) ?? null, overdueCents: s?.overdueCents ?? 0, profile: (s?.profile ?? 'novo') as CustomerSearchItem['profile'], profileReasons: s?.profileReasons ?? [] };
+    }),
   };
 }

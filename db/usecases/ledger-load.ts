@@ -61,9 +61,14 @@ type InstallmentRow = Omit<LoadedInstallment, 'history' | 'effectiveDueDate' | '
 
 /** Several customers' ledgers in two queries (a page of search results, a call list). */
 export function loadLedgers(ctx: Ctx, customerIds: string[], asOf: string = ctx.today): Map<string, LoadedInstallment[]> {
-  const cal = storeCalendar(ctx.settings);
+  return loadLedgersFrom(ctx.store.sqlite, ctx.settings, customerIds, asOf);
+}
+
+/** loadLedgers for code that has a connection and the settings but no call context (projection rebuilds). */
+export function loadLedgersFrom(sqlite: Database.Database, settings: Settings, customerIds: string[], asOf: string): Map<string, LoadedInstallment[]> {
+  const cal = storeCalendar(settings);
   const ids = JSON.stringify(customerIds);
-  const rows = prepared(ctx,
+  const rows = preparedOn(sqlite,
       `SELECT i.customer_id AS customerId, i.id, i.number, i.count, i.due_date AS dueDate, i.amount_cents AS amountCents, i.monthly_rate_pct AS monthlyRatePct, i.fine_rate_pct AS fineRatePct, i.late_interest_monthly_pct AS lateInterestMonthlyPct,
               i.sale_id AS saleId, i.agreement_id AS agreementId,
               CASE WHEN ag.date <= @asOf THEN i.renegotiated_by END AS renegotiatedBy,
@@ -76,7 +81,7 @@ export function loadLedgers(ctx: Ctx, customerIds: string[], asOf: string = ctx.
         ORDER BY i.due_date, i.number`,
     )
     .all({ ids, asOf }) as InstallmentRow[];
-  const allocs = prepared(ctx,
+  const allocs = preparedOn(sqlite,
       `SELECT al.installment_id AS installmentId, p.date, al.principal_cents AS principalCents, al.fine_cents AS fineCents,
               al.interest_cents AS interestCents, al.discount_cents AS discountCents
          FROM allocations al JOIN payments p ON p.id = al.payment_id
@@ -107,9 +112,13 @@ export function loadLedgers(ctx: Ctx, customerIds: string[], asOf: string = ctx.
 const statementCache = new WeakMap<object, Map<string, Database.Statement>>();
 /** Compiling SQL costs more than running these small queries; keep each statement per connection. */
 export function prepared(ctx: Ctx, sql: string): Database.Statement {
-  let cache = statementCache.get(ctx.store.sqlite);
-  if (!cache) statementCache.set(ctx.store.sqlite, (cache = new Map()));
+  return preparedOn(ctx.store.sqlite, sql);
+}
+
+export function preparedOn(sqlite: Database.Database, sql: string): Database.Statement {
+  let cache = statementCache.get(sqlite);
+  if (!cache) statementCache.set(sqlite, (cache = new Map()));
   let st = cache.get(sql);
-  if (!st) cache.set(sql, (st = ctx.store.sqlite.prepare(sql)));
+  if (!st) cache.set(sql, (st = sqlite.prepare(sql)));
   return st;
 }

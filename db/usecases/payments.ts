@@ -88,6 +88,7 @@ export function receive(ctx: Ctx, input: ReceiveInput) {
     .values({ id, customerId: input.customerId, receiptNumber, date, amountCents: input.amountCents, method: input.method, createdBy: ctx.actor?.id ?? null, ...ctx.stamp() })
     .run();
   for (const a of split) ctx.db.insert(allocations).values({ id: ctx.newId(), paymentId: id, ...a, ...ctx.stamp() }).run();
+  ctx.touched.add(input.customerId);
   return { id, receiptNumber, date, amountCents: input.amountCents, allocations: split };
 }
 
@@ -122,5 +123,6 @@ export function reverse(ctx: Ctx, input: { paymentId: string; reason: string; ow
     .insert(reversals)
     .values({ id, paymentId: p.id, date: ctx.today, reason: input.reason, createdBy: ctx.actor?.id ?? null, approvedBy: approver.id || null, ...ctx.stamp() })
     .run();
+  ctx.touched.add(p.customerId);
   return { id };
 }

@@ -68,5 +68,6 @@ export function createSale(ctx: Ctx, input: SaleInput, source: 'counter' | 'impo
       .run();
     return { ...row, effectiveDueDate: p.effectiveDueDate };
   });
+  ctx.touched.add(input.customerId);
   return { id, number, installments: created };
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { id, isoDate, cents, positiveCents, pct, asOf, timestamp } from './common';
 
-export const contactOutcome = z.enum(['no_answer', 'wrong_number', 'promise', 'agreement', 'paid', 'refused', 'dispute', 'callback', 'message_sent']);
+export const contactOutcome = z.enum(['no_answer', 'wrong_number', 'promise', 'agreement', 'paid', 'refused', 'dispute', 'callback', 'message_sent', 'third_party'], {
+  error: 'Resultado inválido: use no_answer, wrong_number, promise, agreement, paid, refused, dispute, callback, message_sent ou third_party.',
+});
+/** A conversation is a contact in which the customer answered (DOMAIN.md); the rest are attempts. */
+export const CONVERSATION_OUTCOMES = ['promise', 'agreement', 'paid', 'refused', 'dispute', 'callback'] as const;
+export const disputeKind = z.enum(['defect', 'not_received', 'payment_check', 'not_recognized', 'other'], {
+  error: 'Tipo de contestação inválido: use defect, not_received, payment_check, not_recognized ou other.',
+});
 export const contactChannel = z.enum(['phone', 'whatsapp', 'sms', 'email', 'in_person']);
 
 export const queueBuild = z.object({ asOf, limit: z.number().int().min(1).max(200).optional() }).strict();
@@ -19,7 +26,7 @@ export const agreementCreate = z
     approvalPin: z.string().regex(/^\d{4,8}$/).optional(),
   })
   .strict();
-export const promiseCreate = z.object({ customerId: id, date: isoDate, amountCents: positiveCents }).strict();
+export const promiseCreate = z.object({ customerId: id, date: isoDate, amountCents: positiveCents, contactId: id.optional() }).strict();
 export const contactRecord = z
   .object({
     customerId: id,
@@ -28,7 +35,14 @@ export const contactRecord = z
     at: timestamp.optional(),
     inbound: z.boolean().optional(),
     notes: z.string().max(2000).optional(),
+    /** the number used (digits with DDD); default the one the list proposed */
+    phone: z.string().trim().max(20).optional(),
     objectionIds: z.array(z.string().max(60)).max(20).optional(),
+    /** outcome callback: when and how the customer asked to be contacted again */
+    callbackAt: timestamp.optional(),
+    callbackChannel: contactChannel.optional(),
+    /** outcome dispute: what kind (pauses collection until the owner resolves it) */
+    disputeKind: disputeKind.optional(),
   })
   .strict();
 export const dashboardWeekly = z.object({ from: isoDate, to: isoDate }).strict();

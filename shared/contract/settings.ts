@@ -24,6 +24,19 @@ export const margins = z.object({
   maxPostponeDays: z.number().int().min(0).max(180),
 });
 
+export const profileRules = z.object({
+  novoMaxDue: z.number().int().min(1).max(24),
+  emDiaOnTimePct: pct(100),
+  ocasionalMaxEpisodes: z.number().int().min(0).max(12),
+  ocasionalOnTimePct: pct(100),
+  cronicoLateOfLast6: z.number().int().min(1).max(6),
+  negligentePartials: z.number().int().min(1).max(24),
+  negligenteOpenParcelas: z.number().int().min(1).max(24),
+  mauPagadorDaysLate: z.number().int().min(1).max(365),
+  mauPagadorDaysSincePayment: z.number().int().min(1).max(365),
+  mauPagadorBrokenPromises: z.number().int().min(1).max(10),
+});
+
 export const settings = z.object({
   store: z.object({
     name: z.string().trim().min(2, 'Informe o nome da loja.').max(120),
@@ -46,7 +59,13 @@ export const settings = z.object({
     maxCallsPer7Days: z.number().int().min(0).max(20),
     quietDaysAfterConversation: z.number().int().min(0).max(60),
     queueSize: z.number().int().min(1).max(200),
+    /** a promise is kept when payments from the day it was made reach this share of it… */
+    promiseKeptSharePct: pct(100),
+    /** …by its date plus these days (a payment at the counter or by PIX may be recorded late) */
+    promiseToleranceDays: z.number().int().min(0).max(15),
   }),
+  /** DOMAIN.md "Debtor profiles": the thresholds of the default rules */
+  profiles: profileRules,
   margins: z.object({
     default: margins,
     byProfile: z.record(z.string(), margins.partial()),
@@ -56,6 +75,10 @@ export const settings = z.object({
     receiptColumns: z.union([z.literal(48), z.literal(42)]),
     /** some printers mangle accents: print the receipt without them */
     accentFree: z.boolean(),
+  }),
+  backup: z.object({
+    /** a second folder for the copies (a pen drive); '' for none. It may be missing on some days. */
+    extraFolder: z.string().trim().max(400, 'Caminho da pasta extra: até 400 caracteres.'),
   }),
 });
 export type Settings = z.infer<typeof settings>;
@@ -75,6 +98,8 @@ export const settingsPatch = z
       .partial()
       .strict(),
     printing: settings.shape.printing.partial().strict(),
+    backup: settings.shape.backup.partial().strict(),
+    profiles: profileRules.partial().strict(),
   })
   .partial()
   .strict();

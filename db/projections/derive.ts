@@ -1,0 +1,266 @@
+import { addDays, daysBetween, maxDate, type IsoDate } from '../../shared/dates';
+import { lateInterestFor } from '../../shared/ledger/charges';
+import { dueOf } from '../../shared/ledger/quote';
+import type { ChargePolicy } from '../../shared/ledger/charges';
+import { profileFacts, classifyProfile, type ProfileRules, type PromiseFact } from '../../shared/profile';
+import { judgePromise, promiseThresholds, type PaymentFact, type PromiseRules, type PromiseStatus } from '../../shared/collection/promises';
+import { bestHour } from '../../shared/collection/best-time';
+import { CONVERSATION_OUTCOMES } from '../../shared/contract/collection';
+import type { Settings } from '../../shared/contract/settings';
+import type { LoadedInstallment } from '../usecases/ledger-load';
+
+// The standing of one customer as of one day, derived from the truth (installments, allocations, reversals,
+// promises, contacts, disputes) by the same shared rules the statement and the quote use. Pure: the loaders
+// in load.ts fetch the facts, standings.ts writes the rows, check.ts compares a recomputation with them.
+
+export interface InstallmentStandingRow {
+  id: string;
+  customerId: string;
+  effectiveDueDate: IsoDate;
+  status: 'open' | 'overdue' | 'paid' | 'renegotiated';
+  principalOpenCents: number;
+  fineAssessedCents: number;
+  fineOpenCents: number;
+  interestBaseCents: number;
+  interestFrom: IsoDate;
+  lateInterestMonthlyPct: number;
+  lastPaymentDate: IsoDate | null;
+  paidOffOn: IsoDate | null;
+}
+
+export interface CustomerStandingRow {
+  id: string;
+  computedOn: IsoDate;
+  validUntil: IsoDate;
+  openPrincipalCents: number;
+  overduePrincipalCents: number;
+  overdueCount: number;
+  oldestOverdueDue: IsoDate | null;
+  nextDueDate: IsoDate | null;
+  fineChargedCents: number;
+  lastPaymentDate: IsoDate | null;
+  paidOffOn: IsoDate | null;
+  profile: string;
+  /** JSON array of pt-BR sentences */
+  profileReasons: string;
+  firstDelay: boolean;
+  promiseId: string | null;
+  promiseDate: IsoDate | null;
+  promiseAmountCents: number | null;
+  promiseStatus: PromiseStatus | null;
+  brokenPromiseOn: IsoDate | null;
+  lastAttemptAt: string | null;
+  lastConversationAt: string | null;
+  callbackAt: string | null;
+  openDisputes: number;
+  bestHour: number | null;
+}
+
+export interface PromiseFactRow {
+  id: string;
+  /** store-time day the promise was made */
+  madeOn: IsoDate;
+  date: IsoDate;
+  amountCents: number;
+}
+
+export interface ContactFactRow {
+  /** stored timestamp (UTC ISO) and its store-time day and hour */
+  at: string;
+  day: IsoDate;
+  hour: number;
+  channel: string;
+  outcome: string;
+  inbound: boolean;
+  callbackAt: string | null;
+}
+
+export interface CustomerFacts {
+  ledger: LoadedInstallment[];
+  /** non-reversed payments as of the day (a reversal counts from its own date) */
+  payments: PaymentFact[];
+  /** in order of creation */
+  promises: PromiseFactRow[];
+  /** in order of time */
+  contacts: ContactFactRow[];
+  openDisputes: number;
+}
+
+/** No date-driven change is known beyond the horizon: the standing stays valid "forever". */
+export const FOREVER = '9999-12-31';
+
+const CONVERSATIONS = new Set<string>(CONVERSATION_OUTCOMES);
+
+export function profileRulesOf(settings: Settings): ProfileRules {
+  const p = settings.profiles;
+  return {
+    graceDays: settings.policy.graceDays,
+    novoMaxDue: p.novoMaxDue,
+    emDiaOnTimeRate: p.emDiaOnTimePct / 100,
+    ocasionalMaxEpisodes: p.ocasionalMaxEpisodes,
+    ocasionalOnTimeRate: p.ocasionalOnTimePct / 100,
+    cronicoLateOfLast6: p.cronicoLateOfLast6,
+    negligentePartials: p.negligentePartials,
+    negligenteOpenParcelas: p.negligenteOpenParcelas,
+    mauPagadorDaysLate: p.mauPagadorDaysLate,
+    mauPagadorDaysSincePayment: p.mauPagadorDaysSincePayment,
+    mauPagadorBrokenPromises: p.mauPagadorBrokenPromises,
+  };
+}
+
+export const promiseRulesOf = (settings: Settings): PromiseRules => ({
+  keptSharePct: settings.policy.promiseKeptSharePct,
+  toleranceDays: settings.policy.promiseToleranceDays,
+});
+
+function installmentStanding(customerId: string, i: LoadedInstallment, asOf: IsoDate, policy: ChargePolicy): InstallmentStandingRow {
+  const pct = (i.policy ?? policy).lateInterestMonthlyPct;
+  const D = i.effectiveDueDate;
+  if (i.renegotiated) {
+    return { id: i.id, customerId, effectiveDueDate: D, status: 'renegotiated', principalOpenCents: 0, fineAssessedCents: 0, fineOpenCents: 0, interestBaseCents: 0, interestFrom: D, lateInterestMonthlyPct: pct, lastPaymentDate: null, paidOffOn: null };
+  }
+  const due = dueOf(i, asOf, policy);
+  // The running juros segment starts at the later of D and the last payment after D (charges.ts).
+  let interestFrom = D;
+  let interestPaid = 0;
+  for (const a of i.history) {
+    if (a.date > asOf) continue;
+    if (a.date > D) interestFrom = maxDate(interestFrom, a.date);
+    interestPaid += a.interestCents;
+  }
+  const running = asOf > D ? lateInterestFor(due.principalOpenCents, pct, daysBetween(interestFrom, asOf)) : 0;
+  return {
+    id: i.id,
+    customerId,
+    effectiveDueDate: D,
+    status: due.status,
+    principalOpenCents: due.principalOpenCents,
+    fineAssessedCents: due.fineAssessedCents,
+    fineOpenCents: due.fineCents,
+    interestBaseCents: due.interestAccruedCents - running - interestPaid,
+    interestFrom,
+    lateInterestMonthlyPct: pct,
+    lastPaymentDate: due.lastPaymentDate,
+    paidOffOn: due.status === 'paid' ? due.lastPaymentDate : null,
+  };
+}
+
+/** The day a parcela's principal reached zero (null while open), from its history up to asOf. */
+function settledOn(i: LoadedInstallment, asOf: IsoDate): IsoDate | null {
+  let open = i.amountCents;
+  for (const a of i.history) {
+    if (a.date > asOf) continue;
+    open -= a.principalCents + a.discountCents;
+    if (open <= 0) return a.date;
+  }
+  return null;
+}
+
+export function deriveStanding(customerId: string, facts: CustomerFacts, asOf: IsoDate, settings: Settings, policy: ChargePolicy): { customer: CustomerStandingRow; installments: InstallmentStandingRow[] } {
+  const grace = settings.policy.graceDays;
+  const rules = profileRulesOf(settings);
+  const promiseRules = promiseRulesOf(settings);
+  const installments = facts.ledger.map((i) => installmentStanding(customerId, i, asOf, policy));
+  const thresholds: IsoDate[] = [];
+
+  let openPrincipal = 0;
+  let overduePrincipal = 0;
+  let overdueCount = 0;
+  let oldestOverdue: IsoDate | null = null;
+  let nextDue: IsoDate | null = null;
+  let fineCharged = 0;
+  let allPaid = installments.length > 0;
+  let paidOff: IsoDate | null = null;
+  let paidLateBefore = false;
+  facts.ledger.forEach((i, k) => {
+    const s = installments[k];
+    const D = i.effectiveDueDate;
+    thresholds.push(D, addDays(D, 1), addDays(D, grace), addDays(D, grace + 1), addDays(D, 365), addDays(D, 366), addDays(D, 365 + grace + 1), addDays(D, rules.mauPagadorDaysLate + 1));
+    for (const a of i.history) thresholds.push(addDays(a.date, 365), addDays(a.date, 366));
+    if (s.status === 'renegotiated') return;
+    if (s.status !== 'paid') {
+      allPaid = false;
+      openPrincipal += s.principalOpenCents;
+      fineCharged += s.fineAssessedCents;
+    } else if (!paidOff || (s.paidOffOn && s.paidOffOn > paidOff)) paidOff = s.paidOffOn;
+    if (s.status === 'overdue') {
+      overduePrincipal += s.principalOpenCents;
+      overdueCount++;
+      if (!oldestOverdue || D < oldestOverdue) oldestOverdue = D;
+    } else if (s.status === 'open' && (!nextDue || D < nextDue)) nextDue = D;
+    if (s.status !== 'overdue' && D <= asOf) {
+      const settled = settledOn(i, asOf);
+      if (settled && settled > addDays(D, grace)) paidLateBefore = true;
+    }
+  });
+
+  let lastPayment: IsoDate | null = null;
+  for (const p of facts.payments) if (p.date <= asOf && (!lastPayment || p.date > lastPayment)) lastPayment = p.date;
+  if (lastPayment) thresholds.push(addDays(lastPayment, rules.mauPagadorDaysSincePayment + 1));
+
+  // Promises: each judged from the payments; the profile counts kept and broken ones (partial = not kept).
+  const judged = facts.promises.map((p) => ({ p, j: judgePromise(p, facts.payments, asOf, promiseRules) }));
+  const promiseFacts: PromiseFact[] = judged.map(({ p, j }) => ({ date: p.date, kept: j.status === 'kept' ? true : j.status === 'broken' || j.status === 'partial' ? false : null }));
+  for (const { p } of judged) thresholds.push(...promiseThresholds(p, promiseRules), addDays(p.date, 90), addDays(p.date, 91));
+
+  const { kind, reasons } = classifyProfile(profileFacts(facts.ledger, promiseFacts, asOf, rules), rules);
+
+  // Contacts: the caps, the quiet days and the callback read these (contact policy, shared/collection).
+  let lastAttemptAt: string | null = null;
+  let lastConversationAt: string | null = null;
+  let lastConversationDay: IsoDate | null = null;
+  const answeredHours: number[] = [];
+  for (const c of facts.contacts) {
+    if (c.day > asOf) continue;
+    if (c.channel === 'phone' && !c.inbound) lastAttemptAt = c.at;
+    if (CONVERSATIONS.has(c.outcome)) {
+      lastConversationAt = c.at;
+      lastConversationDay = c.day;
+      if (c.channel === 'phone') answeredHours.push(c.hour);
+    }
+  }
+  const newestContact = [...facts.contacts].reverse().find((c) => c.day <= asOf);
+  const callbackAt = newestContact?.outcome === 'callback' ? (newestContact.callbackAt ?? newestContact.at) : null;
+
+  // The newest promise whose date passed unpaid and that no conversation after its date has answered.
+  let brokenPromiseOn: IsoDate | null = null;
+  for (const { p, j } of judged) {
+    if ((j.status === 'late' || j.status === 'partial' || j.status === 'broken') && !(lastConversationDay && lastConversationDay > p.date)) {
+      if (!brokenPromiseOn || p.date > brokenPromiseOn) brokenPromiseOn = p.date;
+    }
+  }
+  const newest = judged[judged.length - 1];
+
+  const after = thresholds.filter((d) => d > asOf);
+  const validUntil = after.length ? after.reduce((m, d) => (d < m ? d : m)) : FOREVER;
+
+  return {
+    installments,
+    customer: {
+      id: customerId,
+      computedOn: asOf,
+      validUntil,
+      openPrincipalCents: openPrincipal,
+      overduePrincipalCents: overduePrincipal,
+      overdueCount,
+      oldestOverdueDue: oldestOverdue,
+      nextDueDate: nextDue,
+      fineChargedCents: fineCharged,
+      lastPaymentDate: lastPayment,
+      paidOffOn: allPaid ? paidOff : null,
+      profile: kind,
+      profileReasons: JSON.stringify(reasons),
+      firstDelay: overdueCount > 0 && !paidLateBefore,
+      promiseId: newest?.p.id ?? null,
+      promiseDate: newest?.p.date ?? null,
+      promiseAmountCents: newest?.p.amountCents ?? null,
+      promiseStatus: newest?.j.status ?? null,
+      brokenPromiseOn,
+      lastAttemptAt,
+      lastConversationAt,
+      callbackAt,
+      openDisputes: facts.openDisputes,
+      bestHour: bestHour(answeredHours),
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { todayIn } from '../../shared/dates';
+
+/**
+ * Store-time date and hour of stored UTC timestamps, fast enough for millions of contacts in a rebuild:
+ * the zone's offset is looked up once per UTC hour (Intl is the slow part) and reused for every instant in it.
+ */
+export function localTimeReader(timeZone: string) {
+  const offsets = new Map<number, number>();
+  const offsetAt = (ms: number): number => {
+    const bucket = Math.floor(ms / 3_600_000);
+    let off = offsets.get(bucket);
+    if (off === undefined) {
+      const probe = new Date(bucket * 3_600_000);
+      const day = todayIn(timeZone, probe);
+      const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(probe)) % 24;
+      const wall = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), hour);
+      off = wall - bucket * 3_600_000;
+      offsets.set(bucket, off);
+    }
+    return off;
+  };
+  return (iso: string): { day: string; hour: number } => {
+    const ms = Date.parse(iso);
+    const wall = new Date(ms + offsetAt(ms));
+    return { day: wall.toISOString().slice(0, 10), hour: wall.getUTCHours() };
+  };
+}
