@@ -32,7 +32,12 @@ export function openStore(file: string, opts: { nativeBinding?: string; migratio
 
 export function closeStore(store: Store): void {
   if (!store.sqlite.open) return;
-  // Lets SQLite refresh its planner statistics, as Signal does on close.
-  store.sqlite.pragma('optimize');
+  // Lets SQLite refresh its planner statistics, as Signal does on close. Best effort: with another writer
+  // holding the lock (the app while a CLI call ends) it would fail with "database is locked" and is skipped.
+  try {
+    store.sqlite.pragma('optimize');
+  } catch {
+    // the statistics can wait for the next close
+  }
   store.sqlite.close();
 }

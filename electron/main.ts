@@ -1,6 +1,9 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
-import { openBackend, defaultDbPath, type Backend } from '../db/api/backend';
+import { defaultDbPath } from '../db/api/backend';
+import { openGuarded, type GuardedBackend } from '../db/health/guarded';
+import { systemClock } from '../db/clock';
+import { startOutbox } from '../db/mail/outbox';
 import { createSecureWindow, hardenApp, hardenSession } from './security';
 import { registerIpc } from './ipc';
 import { rendererEntryUrl } from './url-policy';
@@ -24,7 +27,8 @@ function dbPathFromArgv(argv: string[]): string | null {
 }
 
 let mainWindow: BrowserWindow | null = null;
-let backend: Backend | null = null;
+let backend: GuardedBackend | null = null;
+let outbox: { stop(): void } | null = null;
 
 function createMainWindow(appRoot: string): BrowserWindow {
   const win = createSecureWindow(
@@ -63,6 +67,8 @@ function start(): void {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     // Closing runs PRAGMA optimize and checkpoints the WAL, so the file is whole when the PC shuts down.
+    outbox?.stop();
+    outbox = null;
     backend?.close();
     backend = null;
   });
@@ -75,7 +81,14 @@ function start(): void {
       process.env.EMDIA_MIGRATIONS_DIR = path.join(appRoot, 'db', 'migrations');
       // From `npm start`: a better-sqlite3 build for Electron's ABI, kept apart from the Node build the
       // tests use. In the installed app electron-builder already rebuilt the module, so this is unset.
-      backend = openBackend({ dbPath, nativeBinding: process.env.EMDIA_SQLITE_BINDING || undefined });
+      // The backup and health-check worker (db/backup/copy-worker.mjs) is a plain file beside the bundle's sources.
+      // A worker thread cannot start from inside app.asar: the installed app ships it unpacked (asarUnpack).
+      process.env.EMDIA_BACKUP_WORKER ||= path.join(appRoot.replace(/app\.asar$/, 'app.asar.unpacked'), 'db', 'backup', 'copy-worker.mjs');
+      // A damaged, locked or unreadable file does not stop the app: the window opens on the damaged-store
+      // screen (db/health), which explains what happened and offers the latest good copy.
+      backend = openGuarded({ dbPath, nativeBinding: process.env.EMDIA_SQLITE_BINDING || undefined, clock: systemClock });
+      const trouble = backend.problem();
+      if (trouble) console.error(`[emdia] data file problem: ${trouble.kind} ${trouble.detail}`);
     } catch (e) {
       console.error('[emdia] could not open the database', e);
       const detail = e instanceof Error ? e.message : String(e);
@@ -84,6 +97,8 @@ function start(): void {
       return;
     }
     const open = backend;
+    // Régua e-mails queued by reminders.send are sent from here, outside any transaction, retried while offline.
+    outbox = startOutbox(() => open.store(), systemClock);
     registerIpc({
       dispatch: (method, input, caller) => open.dispatch(method, input, caller),
       appRoot,

@@ -1,19 +1,27 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
-import { onSessionLost } from './api';
+import { call, onSessionLost } from './api';
 import { AppLayout } from './shell/AppLayout';
 import { FirstStart } from './screens/setup/FirstStart';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { useSession } from './store/session';
+import { DamagedScreen, type DamagedStatus } from './screens/damage/DamagedScreen';
 
 /** First start, login, or the app — decided by what the backend says about this store and this session. */
 export function App() {
   const { phase, problem, boot, sessionLost } = useSession();
+  // A damaged, locked or unreadable data file (db/health): its own screen before anything else.
+  const [damaged, setDamaged] = useState<DamagedStatus | null>(null);
 
   useEffect(() => {
-    void boot();
+    call<DamagedStatus | { ok: true }>('health.status', {})
+      .then((h) => (h.ok ? null : setDamaged(h)))
+      .catch(() => undefined) // unreachable backend: boot() shows the offline screen
+      .finally(() => void boot());
     return onSessionLost(sessionLost);
   }, [boot, sessionLost]);
+
+  if (damaged) return <DamagedScreen status={damaged} onRecovered={() => (setDamaged(null), void boot())} />;
 
   if (phase === 'setup') return <FirstStart />;
   if (phase === 'login') return <LoginScreen />;

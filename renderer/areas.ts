@@ -6,6 +6,8 @@ import { useCustomers } from './store/customers';
 import { ReceiveArea } from './screens/receive/ReceiveArea';
 import { useReceive } from './screens/receive/receive-store';
 import { SalesArea } from './screens/sales/SalesArea';
+import { TodayArea } from './screens/today/TodayArea';
+import { useToday } from './screens/today/today-store';
 import { useSales } from './screens/sales/sales-store';
 
 /**
@@ -39,7 +41,17 @@ export const AREAS: AreaDef[] = [
     label: 'Hoje',
     shortcut: 'F4',
     icon: IconToday,
-    soon: 'Aqui vai ficar a lista curta de clientes para ligar hoje, escolhida com cuidado, com o que dizer em cada ligação.',
+    component: TodayArea,
+    soon: '',
+    // Picking Hoje again (F4) builds the list anew: who was already called leaves it, new promises show.
+    onOpen: () => void useToday.getState().load(),
+    help: [
+      { keys: 'F4', label: 'Atualizar a lista de hoje' },
+      { keys: 'F9', label: 'Imprimir a folha curta' },
+      { keys: 'Tab', label: 'Ir de um cliente a outro: Ligar, Registrar resultado' },
+      { keys: 'F10', label: 'Registrar o resultado da ligação' },
+      { keys: 'Esc', label: 'Fechar o resultado sem registrar' },
+    ],
   },
   {
     id: 'clientes',

@@ -11,14 +11,14 @@ import '@mantine/notifications/styles.css';
 import './global.css';
 import { captureLaunchToken } from './api';
 import { App } from './App';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 // Browser mode: take the launch token out of the address bar before anything else runs.
 captureLaunchToken();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} forceColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
       <Notifications position="bottom-right" limit={3} />
       <App />
     </MantineProvider>

@@ -1,4 +1,5 @@
 import type { Settings, Margins, SettingsPatch } from './contract/settings';
+import { DEFAULT_STEP_TEMPLATES as T } from './collection/templates';
 
 const margins: Margins = {
   maxChargesDiscountPct: 50,
@@ -50,6 +51,19 @@ export const defaultSettings: Settings = {
   },
   printing: { receiptColumns: 48, accentFree: false },
   backup: { extraFolder: '' },
+  // Issue 6 §5: D−3 for crônico and negligente (reminders before the due date work best, CALLS.md), D−1 of a
+  // promise, D+grace, D+10 and a call at D+30. The e-mail step only sends once the owner sets up SMTP.
+  regua: {
+    steps: [
+      { id: 'antes-3', label: '3 dias antes do vencimento', trigger: 'due', offsetDays: -3, channel: 'whatsapp', profiles: ['cronico', 'negligente'], template: T['antes-3'], active: true },
+      { id: 'promessa-1', label: 'Véspera da promessa', trigger: 'promise', offsetDays: -1, channel: 'whatsapp', template: T['promessa-1'], active: true },
+      { id: 'depois-3', label: 'Fim da carência (3 dias depois)', trigger: 'due', offsetDays: 3, channel: 'whatsapp', template: T['depois-3'], active: true },
+      { id: 'depois-3-email', label: 'Fim da carência, por e-mail', trigger: 'due', offsetDays: 3, channel: 'email', template: T['depois-3-email'], active: true },
+      { id: 'depois-10', label: '10 dias depois', trigger: 'due', offsetDays: 10, channel: 'sms', template: T['depois-10'], active: true },
+      { id: 'depois-30', label: 'Ligação aos 30 dias', trigger: 'due', offsetDays: 30, channel: 'phone', template: T['depois-30'], active: true },
+    ],
+  },
+  smtp: null,
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -124,7 +124,7 @@ export function createDispatcher(store: Store, clock: Clock, sessions = new Sess
   return { dispatch, sessions };
 }
 
-const SECRET_KEYS = new Set(['pin', 'ownerPin', 'approvalPin']);
+const SECRET_KEYS = new Set(['pin', 'ownerPin', 'approvalPin', 'password']);
 
 /** The audit keeps what was asked, minus secrets and bulk content. */
 export function summarize(input: Record<string, unknown>): string {

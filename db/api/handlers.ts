@@ -12,10 +12,24 @@ import { getSale } from '../usecases/sales-read';
 import { quote, receive, reverse } from '../usecases/payments';
 import { statement, receipt } from '../usecases/accounts';
 import { importCsv } from '../usecases/import-csv';
+import { listReminders, sendReminder } from '../usecases/reminders';
+import { settingsForReading } from '../usecases/settings';
+import { buildQueue } from '../usecases/queue';
+import { createPromise } from '../usecases/promises';
+import { recordContact } from '../usecases/contacts';
+import { listDisputes, resolveDispute } from '../usecases/disputes';
+import { importPreview, importRun, listImportMappings } from '../usecases/import-book';
+import { listBackups } from '../backup/backups';
+import { backupStatus } from '../backup/jobs';
+import { healthStatus, refuseHealthyRestore } from '../health/status';
+import { exportCustomer, anonymizeCustomer } from '../usecases/privacy';
+import { rebuildStandings, settingsAffectStandings } from '../projections/standings';
 
 export interface CallEnv {
   sessions: Sessions;
   sessionId: string | null;
+  /** what the dispatcher's pre-transaction step returned (db/backup/hooks.ts: a copy, a restore) */
+  pre?: unknown;
 }
 
 /** A refusal whose writes must still be kept (a wrong PIN counts towards the lockout). */
@@ -50,8 +64,14 @@ export const handlers: Partial<Record<MethodName, Handler>> = {
   },
   'session.me': (ctx) => ({ user: ctx.actor, storeName: ctx.settings.store.name, today: ctx.today }),
 
-  'settings.get': (ctx) => ctx.settings,
-  'settings.update': (ctx, input) => updateSettings(ctx, input),
+  'settings.get': (ctx) => settingsForReading(ctx.settings),
+  'settings.update': (ctx, input) => {
+    const before = ctx.settings;
+    const after = updateSettings(ctx, input);
+    // Grace, profile thresholds, promise rules or the calendar changed: every standing is recomputed.
+    if (settingsAffectStandings(before, after)) rebuildStandings(ctx.store.sqlite, after, ctx.today);
+    return after;
+  },
   'users.create': (ctx, input) => createUser(ctx, input),
   'users.list': (ctx) => listUsers(ctx),
 
@@ -69,4 +89,24 @@ export const handlers: Partial<Record<MethodName, Handler>> = {
   'payments.reverse': (ctx, input) => reverse(ctx, input),
   'payments.receipt': (ctx, input) => receipt(ctx, input),
   'import.csv': (ctx, input) => importCsv(ctx, input),
+  'queue.build': (ctx, input) => buildQueue(ctx, input),
+  'promises.create': (ctx, input) => createPromise(ctx, input),
+  'contacts.record': (ctx, input) => recordContact(ctx, input),
+  'disputes.list': (ctx, input) => listDisputes(ctx, input),
+  'disputes.resolve': (ctx, input) => resolveDispute(ctx, input),
+  'reminders.list': (ctx, input) => listReminders(ctx, input),
+  'reminders.send': (ctx, input) => sendReminder(ctx, input),
+  'import.preview': (ctx, input) => importPreview(ctx, input),
+  'import.run': (ctx, input) => importRun(ctx, input),
+  'import.mappings': (ctx) => listImportMappings(ctx),
+
+  // db/backup: the copy or restore itself ran before the transaction; these return its result.
+  'backup.create': (_ctx, _input, env) => env.pre,
+  'backup.restore': (_ctx, _input, env) => env.pre,
+  'backup.list': (ctx) => ({ items: listBackups(ctx.store.file, ctx.settings.backup?.extraFolder ?? '') }),
+  'backup.status': (ctx) => backupStatus(ctx.store.file),
+  'health.status': (ctx) => healthStatus(ctx.store.file),
+  'health.restore': () => refuseHealthyRestore(),
+  'customers.export': (ctx, input) => exportCustomer(ctx, input.id),
+  'customers.anonymize': (ctx, input) => anonymizeCustomer(ctx, input.id),
 };

@@ -18,4 +18,8 @@ export class Sessions {
   close(id: string | null | undefined): void {
     if (id) this.byId.delete(id);
   }
+  /** after a restore the people may differ: everyone logs in again */
+  clear(): void {
+    this.byId.clear();
+  }
 }

@@ -1,11 +1,11 @@
 import { formatDateBR, type IsoDate } from '../../shared/dates';
-import { plusDays, daysFrom } from './days';
+import { plusDays, daysFrom, weekdayOf } from './days';
 import { formatBRL } from '../../shared/money';
 import type { Dice } from './random';
 import type { DemoClock } from './moments';
 import type { DemoProfile } from './profiles';
 import { mobile, type DemoPhone } from './person';
-import type { ContactRow, PromiseRow } from './rows';
+import type { ContactRow, PromiseRow, DisputeRow } from './rows';
 
 /** A promise as the customer's history needs it: kept ones are followed by a payment by `date`. */
 interface PromiseMade {
@@ -36,10 +36,44 @@ const ANSWERS: Record<DemoProfile, number> = { novo: 0.7, em_dia: 0.9, ocasional
 const KEEPS: Record<DemoProfile, number> = { novo: 0.85, em_dia: 0.95, ocasional: 0.9, cronico: 0.75, negligente: 0.6, mau_pagador: 0.5 };
 
 const NO_ANSWER_NOTES = [null, null, 'Caixa postal.', 'Chamou até cair.', 'Telefone desligado.'];
-const CALLBACK_NOTES = ['Estava no trabalho; pediu para ligar mais tarde.', 'Pediu retorno depois das 18h.', 'Estava dirigindo; pediu para ligar amanhã.', 'Atendeu um parente; retornar outro horário.'];
-const LATER_NOTES = ['Recebe só no fim do mês; pediu para ligar perto do dia.', 'Está esperando um pagamento; pediu retorno na semana que vem.', 'Pediu para ligar de novo perto do dia do pagamento.'];
+/**
+ * A callback the customer asked for, with the time they chose (contacts.callback_at): the next call happens
+ * then. `from`–`to` are minutes after midnight; `weekdaysOnly`: after 18h there is no calling on Saturdays.
+ */
+interface CallbackAsked {
+  note: string;
+  from: number;
+  to: number;
+  weekdaysOnly?: boolean;
+  /** open days ahead (default 1: the next one) */
+  days?: number;
+}
+const CALLBACKS: CallbackAsked[] = [
+  { note: 'Estava no trabalho; pediu para ligar {quando} depois das 18h.', from: 1080, to: 1140, weekdaysOnly: true },
+  { note: 'Estava dirigindo; pediu para ligar {quando} de manhã.', from: 540, to: 660 },
+  { note: 'Pediu para ligar {quando} no horário do almoço.', from: 720, to: 780 },
+  { note: 'Estava no médico; pediu para ligar {quando} à tarde.', from: 840, to: 960, weekdaysOnly: true },
+  { note: 'Está viajando a trabalho; pediu para ligar {quando}, à tarde.', from: 840, to: 1020, weekdaysOnly: true, days: 2 },
+  { note: 'Recebe o pagamento {quando}; pediu para ligar nesse dia de manhã.', from: 540, to: 690, days: 2 },
+];
+const WEEKDAY_AT = ['no domingo', 'na segunda-feira', 'na terça-feira', 'na quarta-feira', 'na quinta-feira', 'na sexta-feira', 'no sábado'];
+/** How the customer said the day: "amanhã", "depois de amanhã", or its weekday when a Sunday or feriado is between. */
+function whenSaid(day: IsoDate, next: IsoDate, asked: number): string {
+  const gap = daysFrom(day, next);
+  return gap === 1 ? 'amanhã' : gap === 2 && asked === 2 ? 'depois de amanhã' : WEEKDAY_AT[weekdayOf(next)];
+}
+const LATER_NOTES = ['Recebe só no fim do mês; pediu para ligar no dia {dia}.', 'Está esperando um pagamento; pediu retorno no dia {dia}.', 'Pediu para ligar de novo no dia {dia}, perto do pagamento.'];
+const THIRD_PARTY_NOTES = ['Atendeu um parente; nada foi informado. Tentar outro horário.', 'Atendeu uma colega de trabalho; só pedimos que o cliente retorne, sem dizer o assunto.'];
 const REFUSED_NOTES = ['Disse que não tem como pagar agora e encerrou a ligação.', 'Diz que só consegue pagar quando arrumar serviço.', 'Disse que não vai pagar os juros; quer falar com o dono.'];
-const DISPUTE_NOTES = ['Diz que o produto veio com defeito; encaminhado à assistência técnica.', 'Diz que já pagou esta parcela; pedimos o comprovante.'];
+type DisputeKind = DisputeRow['kind'];
+// What the customer says and, for a dispute settled before paying, how the owner resolved it (CALLS.md objections).
+const DISPUTES: { kind: DisputeKind; weight: number; note: string; resolution: string }[] = [
+  { kind: 'defect', weight: 40, note: 'Diz que o produto veio com defeito; encaminhado à assistência técnica.', resolution: 'A assistência técnica consertou o produto; cliente satisfeito, voltou a pagar.' },
+  { kind: 'payment_check', weight: 30, note: 'Diz que já pagou esta parcela; pedimos o comprovante.', resolution: 'Comprovante conferido: era de outra parcela. Explicamos ao cliente, que concordou.' },
+  { kind: 'not_received', weight: 15, note: 'Diz que parte da mercadoria não foi entregue; conferindo com a equipe de entrega.', resolution: 'Entrega da parte que faltava feita; cliente confirmou o recebimento.' },
+  { kind: 'not_recognized', weight: 10, note: 'Não reconhece uma das compras do carnê; pedimos para vir à loja conferir a via assinada.', resolution: 'Cliente veio à loja, conferiu a via assinada e reconheceu a compra (foi a filha).' },
+  { kind: 'other', weight: 5, note: 'Reclama do atendimento na entrega; pediu para falar com a dona da loja.', resolution: 'A dona conversou com o cliente e pediu desculpas; assunto encerrado.' },
+];
 const CAUSES: Record<DemoProfile, string[]> = {
   novo: ['Confirmou que o produto chegou e está funcionando.', 'Não tinha entendido onde pagar; explicamos o carnê e o PIX.'],
   em_dia: ['Esqueceu o vencimento.'],
@@ -49,35 +83,56 @@ const CAUSES: Record<DemoProfile, string[]> = {
   mau_pagador: ['Ficou desempregado.', 'Diz que está sem renda no momento.', 'Mudou de emprego e ainda não recebeu.'],
 };
 
+export interface CollectionSetup {
+  d: Dice;
+  clock: DemoClock;
+  profile: DemoProfile;
+  customerId: string;
+  phones: DemoPhone[];
+  phoneIds: string[];
+  doNotCall: boolean;
+  keyCustomer: boolean;
+  callers: CallerIds;
+  today: IsoDate;
+  device: string;
+  newId: () => string;
+  /** the day the customer agreed to WhatsApp messages (CONVENTIONS.md); null: never, or opted out */
+  optInDay: IsoDate | null;
+  /** settings.policy.promiseToleranceDays: a promise is broken only once its date plus these days passed */
+  toleranceDays: number;
+}
+
 /**
  * The collection calls and promises of one customer, written as the episodes of the payment history are
  * known. Follows the default call policy (DOMAIN.md): calls only after the grace period, inside the
  * calling window, at most one a day and about two a week, a pause after a conversation unless a promise
- * broke or the customer asked for a callback, none for "não ligar", none to a number known to be wrong.
- * Profiles other than mau pagador never break two promises in the last 90 days (that would make them one).
+ * broke or the customer asked for a callback (then the next call is at the time they chose), none for
+ * "não ligar", none to a number known to be wrong, none while a dispute is open.
+ * Promises follow shared/collection/promises.ts: kept when the payments from the day it was made reach the
+ * share by its date plus the tolerance; broken after that. Profiles other than mau pagador never break two
+ * promises in the last 90 days (that would make them one).
  */
 export class CollectionLog {
   readonly contacts: ContactRow[] = [];
   readonly promises: PromiseRow[] = [];
+  readonly disputes: DisputeRow[] = [];
   private made: PromiseMade[] = [];
   private lastCallDay: IsoDate | null = null;
+  /** the minute the customer chose for the next call (a callback with a time) */
+  private nextMinute: number | null = null;
   private noAnswersInARow = 0;
   private stopped = false;
+  private readonly d: Dice;
+  private readonly clock: DemoClock;
+  private readonly profile: DemoProfile;
+  private readonly phones: DemoPhone[];
+  private readonly phoneIds: string[];
+  private readonly today: IsoDate;
+  private readonly tolerance: number;
 
-  constructor(
-    private readonly d: Dice,
-    private readonly clock: DemoClock,
-    private readonly profile: DemoProfile,
-    private readonly customerId: string,
-    private readonly phones: DemoPhone[],
-    private readonly phoneIds: string[],
-    private readonly doNotCall: boolean,
-    private readonly keyCustomer: boolean,
-    private readonly callers: CallerIds,
-    private readonly today: IsoDate,
-    private readonly device: string,
-    private readonly newId: () => string,
-  ) {}
+  constructor(private readonly s: CollectionSetup) {
+    ({ d: this.d, clock: this.clock, profile: this.profile, phones: this.phones, phoneIds: this.phoneIds, today: this.today, toleranceDays: this.tolerance } = s);
+  }
 
   /** The earliest day a new episode may call: the day after the last call. */
   private notBefore(day: IsoDate): IsoDate {
@@ -88,11 +143,14 @@ export class CollectionLog {
   episode(input: EpisodeInput): { paidOnCallMinute: number | null } {
     const maxAttempts = this.profile === 'mau_pagador' ? 8 : 4;
     let day = this.clock.nextCallDay(this.notBefore(input.from));
-    for (let attempt = 0; attempt < maxAttempts && day < input.until && day < this.today; attempt++) {
-      if (this.doNotCall || this.stopped) break;
+    this.nextMinute = null;
+    // A time the customer chose is kept even after the episode's attempts are used up.
+    for (let attempt = 0; (attempt < maxAttempts || this.nextMinute !== null) && day < input.until && day < this.today; attempt++) {
+      if (this.s.doNotCall || this.stopped) break;
       const phone = this.phones.findIndex((p) => !p.wrongNumber);
       if (phone < 0) break;
-      const minute = this.clock.callMinute(this.d, day);
+      const minute = this.nextMinute ?? this.clock.callMinute(this.d, day);
+      this.nextMinute = null;
       const late = daysFrom(input.from, day);
       const spacing = (min: number, max: number) => this.clock.nextCallDay(plusDays(day, late > 60 ? this.d.int(15, 30) : this.d.int(min, max)));
 
@@ -104,7 +162,7 @@ export class CollectionLog {
           // Most customers give a new number at their next visit to the store.
           const addedOn = plusDays(day, this.d.int(3, 20));
           this.phones.push({ number: mobile(this.d, this.phones[phone].number.slice(0, 2)), whatsapp: this.phones.some((p) => p.whatsapp) && this.d.chance(0.8), wrongNumber: false, addedOn });
-          this.phoneIds.push(this.newId());
+          this.phoneIds.push(this.s.newId());
           day = this.clock.nextCallDay(addedOn);
         }
         continue;
@@ -113,9 +171,12 @@ export class CollectionLog {
       const inbound = this.profile === 'ocasional' && attempt === 0 && !!input.visit && this.d.chance(0.3);
       if (!inbound && !this.d.chance(ANSWERS[this.profile])) {
         this.noAnswersInARow++;
-        this.contact(day, minute, phone, 'phone', 'no_answer', this.d.pick(NO_ANSWER_NOTES));
-        if (this.noAnswersInARow === 2 && this.phones[phone].whatsapp) {
-          this.contact(day, minute + 2, phone, 'whatsapp', 'message_sent', 'Lembrete amigável pelo WhatsApp, com o valor atualizado e a chave PIX.');
+        // Someone else picks up now and then: nothing is said about the debt (CALLS.md), it counts as an attempt.
+        if (this.d.chance(0.06)) this.contact(day, minute, phone, 'phone', 'third_party', this.d.pick(THIRD_PARTY_NOTES));
+        else this.contact(day, minute, phone, 'phone', 'no_answer', this.d.pick(NO_ANSWER_NOTES));
+        const wa = this.phones.findIndex((p) => p.whatsapp && !p.wrongNumber);
+        if (this.noAnswersInARow === 2 && wa >= 0 && this.optedIn(day)) {
+          this.contact(day, minute + 2, wa, 'whatsapp', 'message_sent', 'Lembrete amigável pelo WhatsApp, com o valor atualizado e a chave PIX.');
         }
         day = spacing(2, 4);
         continue;
@@ -126,19 +187,27 @@ export class CollectionLog {
       if (input.visit) {
         const visit = input.visit.date;
         const daysLeft = daysFrom(day, visit);
-        if (daysLeft >= 4 && this.wantsToBreak(day)) {
-          const date = this.clock.nextOpenDay(plusDays(day, this.d.int(2, Math.min(6, daysLeft - 2))));
-          // Broken beyond doubt: not even a payment the next morning (the one day of slack promises get).
-          if (date < plusDays(visit, -1)) {
+        if (daysLeft >= this.tolerance + 4 && this.wantsToBreak(day)) {
+          const date = this.clock.nextOpenDay(plusDays(day, this.d.int(2, Math.min(6, daysLeft - this.tolerance - 2))));
+          // Broken beyond doubt: the visit to pay comes after the promise's date plus the tolerance.
+          if (plusDays(date, this.tolerance) < visit) {
             this.promise(day, minute, phone, date, input.brokenAmount(day), false, cause, inbound);
             day = this.clock.nextCallDay(plusDays(date, this.d.int(1, 2)));
             continue;
           }
         }
+        if (!inbound && daysLeft >= 6 && this.d.chance(0.015)) {
+          // A complaint before paying: collection pauses until the owner settles it, then the customer pays.
+          this.dispute(day, minute, phone, plusDays(day, this.d.int(1, daysLeft - 1)));
+          return { paidOnCallMinute: null };
+        }
         if (daysLeft > 12) {
           // Too far from the day the money comes in: pin the date closer to it (CALLS.md: "ideally payday").
-          this.contact(day, minute, phone, 'phone', 'callback', `${cause}${this.d.pick(LATER_NOTES)}`);
-          day = this.clock.nextCallDay(plusDays(visit, -this.d.int(2, 6)));
+          const next = this.clock.nextCallDay(plusDays(visit, -this.d.int(2, 6)));
+          const at = this.clock.callMinute(this.d, next);
+          this.contact(day, minute, phone, 'phone', 'callback', `${cause}${this.d.pick(LATER_NOTES).replace('{dia}', formatDateBR(next))}`, false, undefined, { day: next, minute: at });
+          day = next;
+          this.nextMinute = at;
           continue;
         }
         if (this.profile === 'negligente' && this.d.chance(0.25)) {
@@ -147,8 +216,7 @@ export class CollectionLog {
           return { paidOnCallMinute: null };
         }
         if (daysLeft >= 3 && this.d.chance(0.12)) {
-          this.contact(day, minute, phone, 'phone', 'callback', this.d.pick(CALLBACK_NOTES));
-          day = this.clock.nextCallDay(plusDays(day, this.d.int(1, 3)));
+          day = this.callback(day, minute, phone);
           continue;
         }
         if (!inbound && this.d.chance(0.2)) {
@@ -161,17 +229,21 @@ export class CollectionLog {
         return { paidOnCallMinute: null };
       }
 
-      // Still open today: the promise is pending, or it already broke (its day and the day of slack passed).
+      // Still open today: the promise is pending (its date is today or later), late (its date passed, the
+      // tolerance still runs: today's list follows it up first), or broken.
       const outcome =
         this.profile === 'mau_pagador'
           ? this.d.weighted([['promise', 45], ['refused', 25], ['callback', 22], ['dispute', 3]] as const)
-          : this.d.weighted([['promise', 70], ['callback', 30]] as const);
+          : this.d.weighted([['promise', 70], ['callback', 30], ['dispute', 1.5]] as const);
       if (outcome === 'promise') {
-        const date = this.clock.nextOpenDay(plusDays(day, this.d.int(2, 7)));
-        const breaks = plusDays(date, 1) < this.today;
-        if (!breaks || (this.mayBreak(date) && (this.profile !== 'negligente' || this.wantsToBreak(day)))) {
-          this.promise(day, minute, phone, date, input.brokenAmount(day), breaks ? false : null, cause, false);
-          if (!breaks) break;
+        let date = this.clock.nextOpenDay(plusDays(day, this.d.int(2, 7)));
+        // Promises made in the last days before today name days of the coming week, not only its first.
+        if (date <= this.today && daysFrom(day, this.today) <= 6 && this.d.chance(0.4)) date = this.clock.nextOpenDay(plusDays(this.today, this.d.int(1, 3)));
+        const passed = date < this.today;
+        const broken = plusDays(date, this.tolerance) < this.today;
+        if (!passed || (this.mayBreak(date) && (this.profile !== 'negligente' || this.wantsToBreak(day)))) {
+          this.promise(day, minute, phone, date, input.brokenAmount(day), broken ? false : null, cause, false);
+          if (!broken) break;
           day = this.clock.nextCallDay(plusDays(date, this.d.int(1, 3)));
           continue;
         }
@@ -182,13 +254,12 @@ export class CollectionLog {
         continue;
       }
       if (outcome === 'dispute') {
-        // A dispute pauses collection (DOMAIN.md): no more calls.
-        this.contact(day, minute, phone, 'phone', 'dispute', this.d.pick(DISPUTE_NOTES));
+        // A dispute pauses collection (DOMAIN.md) until the owner resolves it: still open today.
+        this.dispute(day, minute, phone, null);
         this.stopped = true;
         break;
       }
-      this.contact(day, minute, phone, 'phone', 'callback', this.d.pick(CALLBACK_NOTES));
-      day = spacing(1, 3);
+      day = this.callback(day, minute, phone, late > 60);
     }
     return { paidOnCallMinute: null };
   }
@@ -198,6 +269,52 @@ export class CollectionLog {
     return { kept: this.made.filter((p) => p.kept === true).length, broken: this.made.filter((p) => p.kept === false).length };
   }
 
+  private optedIn(day: IsoDate): boolean {
+    return this.s.optInDay !== null && this.s.optInDay < day;
+  }
+
+  /**
+   * The customer asks to be called back: mostly at a time they choose on the next call day (the next call
+   * happens then), sometimes without one. Returns the day of the next call.
+   */
+  private callback(day: IsoDate, minute: number, phone: number, longLate = false): IsoDate {
+    if (this.d.chance(0.2)) {
+      this.contact(day, minute, phone, 'phone', 'callback', 'Atendeu, mas não podia falar; pediu para ligar outra hora.');
+      return this.clock.nextCallDay(plusDays(day, longLate ? this.d.int(15, 30) : this.d.int(1, 3)));
+    }
+    const asked = this.d.pick(CALLBACKS);
+    let next = this.clock.nextCallDay(plusDays(day, 1));
+    if (asked.days === 2) next = this.clock.nextCallDay(plusDays(next, 1));
+    while (asked.weekdaysOnly && weekdayOf(next) === 6) next = this.clock.nextCallDay(plusDays(next, 1));
+    const at = this.d.int(asked.from, asked.to);
+    this.contact(day, minute, phone, 'phone', 'callback', asked.note.replace('{quando}', whenSaid(day, next, asked.days ?? 1)), false, undefined, { day: next, minute: at });
+    this.nextMinute = at;
+    return next;
+  }
+
+  /** A dispute conversation and its row; `resolvedOn` null: still open today. */
+  private dispute(day: IsoDate, minute: number, phone: number, resolvedOn: IsoDate | null): void {
+    const what = this.d.weighted(DISPUTES.map((x) => [x, x.weight] as const));
+    const userId = this.caller();
+    const contactId = this.contact(day, minute, phone, 'phone', 'dispute', what.note, false, userId);
+    const at = this.clock.at(day, minute + 1);
+    const resolvedAt = resolvedOn ? this.clock.at(this.clock.nextOpenDay(resolvedOn), this.d.int(540, 1020)) : null;
+    this.disputes.push({
+      id: this.s.newId(),
+      createdAt: at,
+      updatedAt: resolvedAt ?? at,
+      device: this.s.device,
+      customerId: this.s.customerId,
+      contactId,
+      kind: what.kind,
+      notes: what.note,
+      openedBy: userId,
+      resolvedAt,
+      resolvedBy: resolvedAt ? this.s.callers.owner : null,
+      resolution: resolvedAt ? what.resolution : null,
+    });
+  }
+
   /**
    * Two broken promises in the last 90 days make a mau pagador (DOMAIN.md; shared/profile.ts counts them
    * back from today), so other profiles break a second one only outside that window.
@@ -205,7 +322,7 @@ export class CollectionLog {
   private mayBreak(date: IsoDate): boolean {
     if (this.profile === 'mau_pagador') return true;
     const window = plusDays(this.today, -91);
-    return date <= window || !this.made.some((p) => p.kept === false && p.date > window);
+    return date <= window || !this.made.some((p) => p.kept !== true && p.date > window);
   }
 
   private wantsToBreak(day: IsoDate): boolean {
@@ -220,13 +337,39 @@ export class CollectionLog {
   }
 
   private caller(): string {
-    return this.keyCustomer || this.d.chance(0.15) ? this.callers.owner : this.d.pick(this.callers.clerks);
+    return this.s.keyCustomer || this.d.chance(0.15) ? this.s.callers.owner : this.d.pick(this.s.callers.clerks);
   }
 
-  private contact(day: IsoDate, minute: number, phone: number, channel: ContactRow['channel'], outcome: string, notes: string | null, inbound = false, userId = this.caller()): string {
+  private contact(
+    day: IsoDate,
+    minute: number,
+    phone: number,
+    channel: ContactRow['channel'],
+    outcome: string,
+    notes: string | null,
+    inbound = false,
+    userId = this.caller(),
+    callback?: { day: IsoDate; minute: number },
+  ): string {
     const at = this.clock.at(day, minute);
-    const id = this.newId();
-    this.contacts.push({ id, createdAt: at, updatedAt: at, device: this.device, customerId: this.customerId, userId, phoneId: this.phoneIds[phone], channel, outcome, at, inbound, notes, objectionIds: null });
+    const id = this.s.newId();
+    this.contacts.push({
+      id,
+      createdAt: at,
+      updatedAt: at,
+      device: this.s.device,
+      customerId: this.s.customerId,
+      userId,
+      phoneId: this.phoneIds[phone],
+      channel,
+      outcome,
+      at,
+      inbound,
+      notes,
+      objectionIds: null,
+      callbackAt: callback ? this.clock.at(callback.day, callback.minute) : null,
+      callbackChannel: callback ? 'phone' : null,
+    });
     this.lastCallDay = day;
     return id;
   }
@@ -237,7 +380,7 @@ export class CollectionLog {
     const notes = `${cause}Combinou pagar ${formatBRL(amountCents)} em ${formatDateBR(date)}, ${where}.`;
     const contactId = this.contact(day, minute, phone, inbound && this.d.chance(0.5) ? 'whatsapp' : 'phone', 'promise', notes, inbound, userId);
     const at = this.clock.at(day, minute);
-    this.promises.push({ id: this.newId(), createdAt: at, updatedAt: at, device: this.device, customerId: this.customerId, contactId, date, amountCents, createdBy: userId });
+    this.promises.push({ id: this.s.newId(), createdAt: at, updatedAt: at, device: this.s.device, customerId: this.s.customerId, contactId, date, amountCents, createdBy: userId });
     this.made.push({ date, kept });
   }
 }

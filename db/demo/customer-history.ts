@@ -1,17 +1,18 @@
 import { maxDate, type IsoDate } from '../../shared/dates';
 import { plusDays } from './days';
 import { allocatePayment, type Allocation } from '../../shared/ledger/allocate';
-import { openInstallments, comparePaymentOrder, type LedgerInstallment, type OpenInstallment } from '../../shared/ledger/quote';
+import { openInstallments, comparePaymentOrder, type OpenInstallment } from '../../shared/ledger/quote';
 import type { ChargePolicy } from '../../shared/ledger/charges';
 import { planInstallments } from '../../shared/ledger/plan';
 import { foldText } from '../../shared/text';
 import { Dice, mixSeed } from './random';
 import type { DemoClock } from './moments';
-import { demoProfileOf, type DemoProfile } from './profiles';
-import { makePerson, type CpfMaker } from './person';
+import { demoProfileOf, standsOut, type DemoProfile } from './profiles';
+import { makePerson, whatsappConsent, type CpfMaker } from './person';
 import { planCustomer, type PlannedSale } from './sales-plan';
 import { Payer, type Visit } from './payer';
 import { CollectionLog, type CallerIds } from './collection';
+import { reguaHistory, type ReguaEnv, type ReguaInstallment } from './regua';
 import type { CustomerRows, PaymentRow } from './rows';
 
 /** What every customer of one demo store shares. */
@@ -25,6 +26,9 @@ export interface DemoEnv {
   device: string;
   users: CallerIds;
   cpf: CpfMaker;
+  /** settings.policy.promiseToleranceDays */
+  toleranceDays: number;
+  regua: ReguaEnv;
   newId(): string;
   /** provisional human numbers; build.ts renumbers them in date order at the end */
   nextSaleNumber(): string;
@@ -43,7 +47,7 @@ export interface CustomerHistory {
 
 const METHODS = [['cash', 40], ['pix', 35], ['card', 18], ['transfer', 7]] as const;
 
-interface DemoInstallment extends LedgerInstallment {
+interface DemoInstallment extends ReguaInstallment {
   saleDate: IsoDate;
 }
 
@@ -57,8 +61,15 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
   const d = new Dice(mixSeed(env.seed, index));
   const profile = demoProfileOf(env.seed, index);
   const person = makePerson(d, env.cpf, index, profile, env.today);
+  // What the collection morning needs beyond the payment story (consent, flags) comes from a stream of its
+  // own, so that adding to it never changes a customer's purchases and payments.
+  const m = new Dice(mixSeed(env.seed, 0x40000000 + index));
+  const flags = standsOut(env.seed, index);
+  if (flags.keyCustomer && !person.keyCustomer) Object.assign(person, { keyCustomer: true, notes: person.notes ?? 'Compra para a família toda; sempre volta.' });
+  if (flags.doNotCall && !person.doNotCall) Object.assign(person, { doNotCall: true, notes: 'Pediu para não receber ligações; tratar no balcão.' });
   const plan = planCustomer(d, env.clock, profile, env.today, env.graceDays);
   const payer = new Payer(d, plan, env.today, env.graceDays, (day) => env.clock.nextOpenDay(day));
+  const consent = whatsappConsent(m, person, plan.sales.map((s) => s.date));
 
   const customerId = env.newId();
   // The counter's work for this customer happens in order, minutes apart: registration, then each sale and
@@ -86,8 +97,10 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
       birthDate: person.birthDate,
       keyCustomer: person.keyCustomer,
       doNotCall: person.doNotCall,
-      notes: person.notes,
-      whatsappOptInAt: person.phones.some((p) => p.whatsapp) ? registered : null,
+      notes: consent.notes ?? person.notes,
+      // A later opt-in is stamped when that sale is written (below).
+      whatsappOptInAt: consent.onSale === 0 ? registered : null,
+      remindersPaused: consent.remindersPaused,
       anonymizedAt: null,
       deletedAt: null,
     },
@@ -99,16 +112,37 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
     reversals: [],
     contacts: [],
     promises: [],
+    disputes: [],
+    messages: [],
   };
-  const log = new CollectionLog(d, env.clock, profile, customerId, person.phones, phoneIds, person.doNotCall, person.keyCustomer, env.users, env.today, env.device, env.newId);
+  const optInDay = consent.onSale === null ? null : plan.sales[consent.onSale].date;
+  const log = new CollectionLog({
+    d,
+    clock: env.clock,
+    profile,
+    customerId,
+    phones: person.phones,
+    phoneIds,
+    doNotCall: person.doNotCall,
+    keyCustomer: person.keyCustomer,
+    callers: env.users,
+    today: env.today,
+    device: env.device,
+    newId: env.newId,
+    optInDay,
+    toleranceDays: env.toleranceDays,
+  });
   const clerk = () => (d.chance(0.1) ? env.users.owner : d.pick(env.users.clerks));
 
   let open: DemoInstallment[] = [];
+  const every: DemoInstallment[] = [];
   let lastPayment: IsoDate | null = null;
 
-  const addSale = (s: PlannedSale) => {
+  const addSale = (s: PlannedSale, k: number) => {
     const id = env.newId();
     const at = iso(atCounter(s.date));
+    const soldBy = clerk();
+    if (consent.onSale === k && k > 0) rows.customer.whatsappOptInAt = at;
     rows.sales.push({
       id,
       ...stamp(at),
@@ -121,7 +155,7 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
       financedCents: s.totalCents - s.downPaymentCents,
       installmentCount: s.installmentCount,
       monthlyRatePct: s.monthlyRatePct,
-      createdBy: clerk(),
+      createdBy: soldBy,
       source: 'demo',
     });
     for (const p of planInstallments({ financedCents: s.totalCents - s.downPaymentCents, count: s.installmentCount, monthlyRatePct: s.monthlyRatePct, firstDueDate: s.firstDueDate })) {
@@ -141,7 +175,7 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
         lateInterestMonthlyPct: env.policy.lateInterestMonthlyPct,
         renegotiatedBy: null,
       });
-      open.push({
+      const installment: DemoInstallment = {
         id: iid,
         number: p.number,
         dueDate: p.dueDate,
@@ -151,7 +185,12 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
         policy: env.policy,
         history: [],
         saleDate: s.date,
-      });
+        count: s.installmentCount,
+        description: s.description,
+        soldBy,
+      };
+      open.push(installment);
+      every.push(installment);
     }
     open.sort(comparePaymentOrder);
   };
@@ -246,7 +285,7 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
     const visit = target ? payer.next(target, lastPayment, open.map((i) => i.effectiveDueDate)) : null;
     const sale = plan.sales[si];
     if (sale && (!visit || sale.date <= visit.date)) {
-      addSale(sale);
+      addSale(sale, si);
       si++;
       continue;
     }
@@ -270,8 +309,31 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
     position,
     deletedAt: null,
   }));
-  rows.contacts = log.contacts;
   rows.promises = log.promises;
+  rows.disputes = log.disputes;
+  const byTime = (a: { at: string }, b: { at: string }) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+  const calls = [...log.contacts].sort(byTime);
+  const reversed = new Set(rows.reversals.map((r) => r.paymentId));
+  const regua = reguaHistory(
+    env.regua,
+    {
+      customerId,
+      name: person.name,
+      email: person.email,
+      profile,
+      optInDay,
+      remindersPaused: consent.remindersPaused,
+      phones: rows.phones.map((p, k) => ({ id: p.id!, number: p.number, whatsapp: !!p.whatsapp, wrongNumber: !!p.wrongNumber, addedOn: person.phones[k].addedOn })),
+      installments: every,
+      payments: rows.payments.filter((p) => !reversed.has(p.id!)).map((p) => ({ date: p.date, amountCents: p.amountCents })),
+      promises: rows.promises,
+      contacts: calls,
+      disputes: rows.disputes,
+    },
+    m,
+  );
+  rows.contacts = regua.contacts.length ? [...calls, ...regua.contacts].sort(byTime) : calls;
+  rows.messages = regua.messages;
   const { kept, broken } = log.keptRate();
   return { rows, profile, overdueCents: sumTotals(overdue), promisesKept: kept, promisesBroken: broken };
 }

@@ -1,5 +1,5 @@
 import { noonIn, type IsoDate } from '../../shared/dates';
-import { weekdayOf } from './days';
+import { plusDays, weekdayOf } from './days';
 import type { Calendar } from '../../shared/calendar';
 import type { Dice } from './random';
 
@@ -11,6 +11,7 @@ import type { Dice } from './random';
 export class DemoClock {
   private readonly noon = new Map<IsoDate, number>();
   private readonly openDay = new Map<IsoDate, IsoDate>();
+  private readonly openBefore = new Map<IsoDate, IsoDate>();
 
   constructor(
     private readonly timeZone: string,
@@ -33,6 +34,26 @@ export class DemoClock {
     let d = this.openDay.get(date);
     if (d === undefined) this.openDay.set(date, (d = this.calendar.nextOpenDay(date)));
     return d;
+  }
+
+  /** The date itself when open, else the last open day before it. */
+  prevOpenDay(date: IsoDate): IsoDate {
+    let d = this.openBefore.get(date);
+    if (d === undefined) {
+      d = date;
+      while (this.calendar.isClosed(d)) d = plusDays(d, -1);
+      this.openBefore.set(date, d);
+    }
+    return d;
+  }
+
+  /** The store's calendar day of a stored timestamp (the inverse of `at`). */
+  dayOf(iso: string): IsoDate {
+    const t = Date.parse(iso);
+    const utcDay = iso.slice(0, 10);
+    if (t < this.ms(utcDay, 0)) return plusDays(utcDay, -1);
+    const next = plusDays(utcDay, 1);
+    return t >= this.ms(next, 0) ? next : utcDay;
   }
 
   /** Calls are allowed on the days the store opens (Sundays and feriados are closed by default). */

@@ -141,3 +141,27 @@ export function makePerson(d: Dice, cpf: CpfMaker, index: number, profile: DemoP
     notes,
   };
 }
+
+export interface WhatsappConsent {
+  /** the sale at whose visit the customer agreed to WhatsApp messages (0: at registration); null: no opt-in */
+  onSale: number | null;
+  remindersPaused: boolean;
+  /** a note replacing the registration's when the customer said no */
+  notes: string | null;
+}
+
+/**
+ * The opt-in for WhatsApp reminders (CONVENTIONS.md: recorded with its date, opt-outs honoured): most
+ * customers with WhatsApp agree when they register, some at a later purchase, some were never asked, a few
+ * said no. Now and then a customer asks for no automatic reminders at all (customers.reminders_paused).
+ */
+export function whatsappConsent(m: Dice, person: DemoPerson, saleDates: IsoDate[]): WhatsappConsent {
+  const paused = m.chance(0.015);
+  const pausedNote = 'Pediu para não receber lembretes automáticos; avisar no balcão.';
+  if (!person.phones.some((p) => p.whatsapp)) return { onSale: null, remindersPaused: paused, notes: paused && !person.notes ? pausedNote : null };
+  // "Não ligar: só atende mensagens no WhatsApp" agreed to the messages, of course.
+  const answer = person.notes?.includes('WhatsApp') ? 'registration' : m.weighted([['registration', 64], ['later', 22], ['never', 9], ['no', 5]] as const);
+  if (answer === 'no') return { onSale: null, remindersPaused: paused, notes: person.notes ? null : 'Não quer receber mensagens pelo WhatsApp; avisar por ligação ou no balcão.' };
+  const onSale = answer === 'never' ? null : answer === 'later' && saleDates.length > 1 ? m.int(1, saleDates.length - 1) : 0;
+  return { onSale, remindersPaused: paused, notes: paused && !person.notes ? pausedNote : null };
+}

@@ -18,9 +18,25 @@ const BLOCK: readonly DemoProfile[] = [
   'novo',
 ];
 
+/** The shuffled mix of one block of 20 customers. */
+const blockOrder = (seed: number, block: number): DemoProfile[] => new Dice(mixSeed(seed, 0x70000000 + block)).shuffle([...BLOCK]);
+
 /** Intended profile of the customer created in position `index` (0-based) for this seed. */
 export function demoProfileOf(seed: number, index: number): DemoProfile {
+  return blockOrder(seed, Math.floor(index / BLOCK.length))[index % BLOCK.length];
+}
+
+/**
+ * A few customers every small store has, placed so that even a 40-customer demo has them: in every third
+ * block of 20 the first em dia customer is a key customer, in every fourth (from the second) the first
+ * crônico asked not to be called. The rest come from the draws in person.ts.
+ */
+export function standsOut(seed: number, index: number): { keyCustomer: boolean; doNotCall: boolean } {
   const block = Math.floor(index / BLOCK.length);
-  const order = new Dice(mixSeed(seed, 0x70000000 + block)).shuffle([...BLOCK]);
-  return order[index % BLOCK.length];
+  const key = block % 3 === 0;
+  const dnc = block % 4 === 1;
+  if (!key && !dnc) return { keyCustomer: false, doNotCall: false };
+  const order = blockOrder(seed, block);
+  const pos = index % BLOCK.length;
+  return { keyCustomer: key && order.indexOf('em_dia') === pos, doNotCall: dnc && order.indexOf('cronico') === pos };
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
-import { customers, customerPhones, sales, installments, payments, allocations, reversals, contacts, promises } from '../schema';
+import { customers, customerPhones, sales, installments, payments, allocations, reversals, contacts, promises, disputes, messages } from '../schema';
 
 export type CustomerRow = typeof customers.$inferInsert;
 export type PhoneRow = typeof customerPhones.$inferInsert;
@@ -11,6 +11,8 @@ export type AllocationRow = typeof allocations.$inferInsert;
 export type ReversalRow = typeof reversals.$inferInsert;
 export type ContactRow = typeof contacts.$inferInsert;
 export type PromiseRow = typeof promises.$inferInsert;
+export type DisputeRow = typeof disputes.$inferInsert;
+export type MessageRow = typeof messages.$inferInsert;
 
 /** Everything one demo customer adds to the store, in insertion order (parents before children). */
 export interface CustomerRows {
@@ -23,6 +25,9 @@ export interface CustomerRows {
   reversals: ReversalRow[];
   contacts: ContactRow[];
   promises: PromiseRow[];
+  disputes: DisputeRow[];
+  /** the régua's reminders, each with its `message_sent` contact */
+  messages: MessageRow[];
 }
 
 type Inserter<R> = (row: R) => void;
@@ -60,6 +65,8 @@ export function rowWriter(sqlite: Database.Database) {
     reversal: inserter(sqlite, reversals),
     contact: inserter(sqlite, contacts),
     promise: inserter(sqlite, promises),
+    dispute: inserter(sqlite, disputes),
+    message: inserter(sqlite, messages),
   };
   return (rows: CustomerRows): void => {
     put.customer(rows.customer);
@@ -71,5 +78,7 @@ export function rowWriter(sqlite: Database.Database) {
     rows.reversals.forEach(put.reversal);
     rows.contacts.forEach(put.contact);
     rows.promises.forEach(put.promise);
+    rows.disputes.forEach(put.dispute);
+    rows.messages.forEach(put.message);
   };
 }

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, maxDate, type IsoDate } from '../../shared/dates';
+import { addDays, dayNumber, daysBetween, fromDayNumber, maxDate, type IsoDate } from '../../shared/dates';
 import { lateInterestFor } from '../../shared/ledger/charges';
 import { dueOf } from '../../shared/ledger/quote';
 import type { ChargePolicy } from '../../shared/ledger/charges';
@@ -7,7 +7,7 @@ import { judgePromise, promiseThresholds, type PaymentFact, type PromiseRules, t
 import { bestHour } from '../../shared/collection/best-time';
 import { CONVERSATION_OUTCOMES } from '../../shared/contract/collection';
 import type { Settings } from '../../shared/contract/settings';
-import type { LoadedInstallment } from '../usecases/ledger-load';
+import type { LedgerInstallment } from '../../shared/ledger/quote';
 
 // The standing of one customer as of one day, derived from the truth (installments, allocations, reversals,
 // promises, contacts, disputes) by the same shared rules the statement and the quote use. Pure: the loaders
@@ -76,7 +76,7 @@ export interface ContactFactRow {
 }
 
 export interface CustomerFacts {
-  ledger: LoadedInstallment[];
+  ledger: LedgerInstallment[];
   /** non-reversed payments as of the day (a reversal counts from its own date) */
   payments: PaymentFact[];
   /** in order of creation */
@@ -113,7 +113,7 @@ export const promiseRulesOf = (settings: Settings): PromiseRules => ({
   toleranceDays: settings.policy.promiseToleranceDays,
 });
 
-function installmentStanding(customerId: string, i: LoadedInstallment, asOf: IsoDate, policy: ChargePolicy): InstallmentStandingRow {
+function installmentStanding(customerId: string, i: LedgerInstallment, asOf: IsoDate, policy: ChargePolicy): InstallmentStandingRow {
   const pct = (i.policy ?? policy).lateInterestMonthlyPct;
   const D = i.effectiveDueDate;
   if (i.renegotiated) {
@@ -146,7 +146,7 @@ function installmentStanding(customerId: string, i: LoadedInstallment, asOf: Iso
 }
 
 /** The day a parcela's principal reached zero (null while open), from its history up to asOf. */
-function settledOn(i: LoadedInstallment, asOf: IsoDate): IsoDate | null {
+function settledOn(i: LedgerInstallment, asOf: IsoDate): IsoDate | null {
   let open = i.amountCents;
   for (const a of i.history) {
     if (a.date > asOf) continue;
@@ -161,7 +161,15 @@ export function deriveStanding(customerId: string, facts: CustomerFacts, asOf: I
   const rules = profileRulesOf(settings);
   const promiseRules = promiseRulesOf(settings);
   const installments = facts.ledger.map((i) => installmentStanding(customerId, i, asOf, policy));
-  const thresholds: IsoDate[] = [];
+  // The first day after asOf on which the calendar alone changes an output (a parcela falls due, leaves grace,
+  // leaves the 12-month window, crosses the mau pagador line; a promise's date or tolerance passes…). In day
+  // numbers: this loop runs for every parcela of every customer in a rebuild.
+  const today = dayNumber(asOf);
+  let next = Infinity;
+  const consider = (day: number) => {
+    if (day > today && day < next) next = day;
+  };
+  const late = rules.mauPagadorDaysLate + 1;
 
   let openPrincipal = 0;
   let overduePrincipal = 0;
@@ -175,8 +183,13 @@ export function deriveStanding(customerId: string, facts: CustomerFacts, asOf: I
   facts.ledger.forEach((i, k) => {
     const s = installments[k];
     const D = i.effectiveDueDate;
-    thresholds.push(D, addDays(D, 1), addDays(D, grace), addDays(D, grace + 1), addDays(D, 365), addDays(D, 366), addDays(D, 365 + grace + 1), addDays(D, rules.mauPagadorDaysLate + 1));
-    for (const a of i.history) thresholds.push(addDays(a.date, 365), addDays(a.date, 366));
+    const d = dayNumber(D);
+    for (const offset of [0, 1, grace, grace + 1, 365, 366, 365 + grace + 1, late]) consider(d + offset);
+    for (const a of i.history) {
+      const p = dayNumber(a.date);
+      consider(p + 365);
+      consider(p + 366);
+    }
     if (s.status === 'renegotiated') return;
     if (s.status !== 'paid') {
       allPaid = false;
@@ -196,12 +209,16 @@ export function deriveStanding(customerId: string, facts: CustomerFacts, asOf: I
 
   let lastPayment: IsoDate | null = null;
   for (const p of facts.payments) if (p.date <= asOf && (!lastPayment || p.date > lastPayment)) lastPayment = p.date;
-  if (lastPayment) thresholds.push(addDays(lastPayment, rules.mauPagadorDaysSincePayment + 1));
+  if (lastPayment) consider(dayNumber(lastPayment) + rules.mauPagadorDaysSincePayment + 1);
 
   // Promises: each judged from the payments; the profile counts kept and broken ones (partial = not kept).
   const judged = facts.promises.map((p) => ({ p, j: judgePromise(p, facts.payments, asOf, promiseRules) }));
   const promiseFacts: PromiseFact[] = judged.map(({ p, j }) => ({ date: p.date, kept: j.status === 'kept' ? true : j.status === 'broken' || j.status === 'partial' ? false : null }));
-  for (const { p } of judged) thresholds.push(...promiseThresholds(p, promiseRules), addDays(p.date, 90), addDays(p.date, 91));
+  for (const { p } of judged) {
+    for (const t of promiseThresholds(p, promiseRules)) consider(dayNumber(t));
+    consider(dayNumber(p.date) + 90);
+    consider(dayNumber(p.date) + 91);
+  }
 
   const { kind, reasons } = classifyProfile(profileFacts(facts.ledger, promiseFacts, asOf, rules), rules);
 
@@ -219,8 +236,14 @@ export function deriveStanding(customerId: string, facts: CustomerFacts, asOf: I
       if (c.channel === 'phone') answeredHours.push(c.hour);
     }
   }
-  const newestContact = [...facts.contacts].reverse().find((c) => c.day <= asOf);
-  const callbackAt = newestContact?.outcome === 'callback' ? (newestContact.callbackAt ?? newestContact.at) : null;
+  // A callback the customer asked for stays pending until the store calls again (a reminder message in between
+  // does not answer it): the newest conversation is a callback and no outbound call came after it.
+  let callbackAt: string | null = null;
+  for (const c of facts.contacts) {
+    if (c.day > asOf) continue;
+    if (CONVERSATIONS.has(c.outcome)) callbackAt = c.outcome === 'callback' ? (c.callbackAt ?? c.at) : null;
+    else if (c.channel === 'phone' && !c.inbound) callbackAt = null;
+  }
 
   // The newest promise whose date passed unpaid and that no conversation after its date has answered.
   let brokenPromiseOn: IsoDate | null = null;
@@ -231,8 +254,7 @@ export function deriveStanding(customerId: string, facts: CustomerFacts, asOf: I
   }
   const newest = judged[judged.length - 1];
 
-  const after = thresholds.filter((d) => d > asOf);
-  const validUntil = after.length ? after.reduce((m, d) => (d < m ? d : m)) : FOREVER;
+  const validUntil = next === Infinity ? FOREVER : fromDayNumber(next);
 
   return {
     installments,

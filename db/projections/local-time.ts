@@ -1,4 +1,4 @@
-import { todayIn } from '../../shared/dates';
+import { fromDayNumber, todayIn } from '../../shared/dates';
 
 /**
  * Store-time date and hour of stored UTC timestamps, fast enough for millions of contacts in a rebuild:
@@ -20,8 +20,9 @@ export function localTimeReader(timeZone: string) {
     return off;
   };
   return (iso: string): { day: string; hour: number } => {
-    const ms = Date.parse(iso);
-    const wall = new Date(ms + offsetAt(ms));
-    return { day: wall.toISOString().slice(0, 10), hour: wall.getUTCHours() };
+    const wall = Date.parse(iso);
+    const local = wall + offsetAt(wall);
+    const dayN = Math.floor(local / 86_400_000);
+    return { day: fromDayNumber(dayN), hour: Math.floor((local - dayN * 86_400_000) / 3_600_000) };
   };
 }

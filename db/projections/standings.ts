@@ -49,7 +49,7 @@ const upsert = (table: string, cols: readonly string[]) => `INSERT OR REPLACE IN
 const CUSTOMER_UPSERT = upsert('customer_standings', CUSTOMER_COLS);
 const INSTALLMENT_UPSERT = upsert('installment_standings', INSTALLMENT_COLS);
 
-function write(sqlite: Database.Database, derived: Map<string, Derived>): void {
+export function writeStandings(sqlite: Database.Database, derived: Map<string, Derived>): void {
   const c = preparedOn(sqlite, CUSTOMER_UPSERT);
   const i = preparedOn(sqlite, INSTALLMENT_UPSERT);
   for (const d of derived.values()) {
@@ -58,7 +58,8 @@ function write(sqlite: Database.Database, derived: Map<string, Derived>): void {
   }
 }
 
-function setDay(sqlite: Database.Database, day: IsoDate): void {
+/** Declares the standings valid for `day` (after a bulk load wrote them all). */
+export function setProjectionDay(sqlite: Database.Database, day: IsoDate): void {
   preparedOn(sqlite, 'INSERT OR REPLACE INTO projection_state (id, day, updated_at) VALUES (?, ?, ?)').run(STATE_ID, day, new Date().toISOString());
 }
 
@@ -74,7 +75,7 @@ export function syncStandings(ctx: Ctx): void {
   if (!ids.length) return;
   // A write on a day the projection has not reached yet (a frozen clock moved back) waits for the rebuild.
   if (projectionDay(ctx.store.sqlite) !== ctx.today) return;
-  write(ctx.store.sqlite, computeStandings(ctx.store.sqlite, ctx.settings, ids, ctx.today));
+  writeStandings(ctx.store.sqlite, computeStandings(ctx.store.sqlite, ctx.settings, ids, ctx.today));
 }
 
 /** Every customer, from scratch, as of `today`. Runs in the caller's transaction, or its own. */
@@ -84,10 +85,10 @@ export function rebuildStandings(sqlite: Database.Database, settings: Settings, 
     sqlite.prepare('DELETE FROM installment_standings').run();
     sqlite.prepare('DELETE FROM customer_standings').run();
     for (let k = 0; k < ids.length; k += BATCH * 4) {
-      write(sqlite, computeStandings(sqlite, settings, ids.slice(k, k + BATCH * 4), today));
+      writeStandings(sqlite, computeStandings(sqlite, settings, ids.slice(k, k + BATCH * 4), today));
       onProgress?.(Math.min(ids.length, k + BATCH * 4), ids.length);
     }
-    setDay(sqlite, today);
+    setProjectionDay(sqlite, today);
   });
   run.immediate();
 }
@@ -114,8 +115,8 @@ export function advanceDay(sqlite: Database.Database, settings: Settings, today:
         `SELECT id FROM customer_standings WHERE valid_until <= ?
          UNION ALL SELECT c.id FROM customers c WHERE NOT EXISTS (SELECT 1 FROM customer_standings s WHERE s.id = c.id)`).all(today) as { id: string }[]).map((r) => r.id);
       n = due.length;
-      write(sqlite, computeStandings(sqlite, settings, due, today));
-      setDay(sqlite, today);
+      writeStandings(sqlite, computeStandings(sqlite, settings, due, today));
+      setProjectionDay(sqlite, today);
     })
     .immediate();
   return n;

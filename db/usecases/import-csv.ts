@@ -16,7 +16,7 @@ export interface ImportResult {
   summary: { customersNew: number; customersExisting: number; sales: number; installments: number; totalCents: number };
 }
 
-interface ExistingCustomer {
+export interface ExistingCustomer {
   id: string;
   name: string;
   nameFolded: string;
@@ -50,8 +50,14 @@ export function importCsv(ctx: Ctx, input: { content: string; dryRun: boolean })
   return { rows: parsed.rows, imported: installments, errors: [], summary };
 }
 
+/** What the store checks of any import: who (CPF, name, line) and which carnês (CPF, date, description, line). */
+export interface ImportedPeople {
+  customers: { cpf: string; name: string; line: number }[];
+  sales: { cpf: string; date: string; description: string; line: number }[];
+}
+
 /** What only the store knows: CPFs already registered (same person?) and carnês already there. */
-function checkAgainstStore(ctx: Ctx, parsed: ParsedImport, errors: ImportError[]): Map<string, ExistingCustomer> {
+export function checkAgainstStore(ctx: Ctx, parsed: ImportedPeople, errors: ImportError[]): Map<string, ExistingCustomer> {
   const q = ctx.store.sqlite;
   const byCpf = q.prepare('SELECT id, name, name_folded AS nameFolded, deleted_at AS deletedAt FROM customers WHERE cpf = ?');
   const existing = new Map<string, ExistingCustomer>();
@@ -130,6 +136,8 @@ function write(ctx: Ctx, parsed: ParsedImport, existing: Map<string, ExistingCus
     if (customerIds.has(c.cpf)) continue; // an existing customer keeps the record the store already has
     const id = ctx.newId();
     customerIds.set(c.cpf, id);
+    // Every customer that gets parcelas here needs its standings (the dispatcher refreshes them in bulk).
+    ctx.touched.add(id);
     insertCustomer.run({
       id,
       ...meta,
@@ -149,6 +157,7 @@ function write(ctx: Ctx, parsed: ParsedImport, existing: Map<string, ExistingCus
   const createdBy = ctx.actor?.id ?? null;
   for (const s of parsed.sales) {
     const customerId = customerIds.get(s.cpf)!;
+    ctx.touched.add(customerId);
     const saleId = ctx.newId();
     // Amounts as the other system decided them: no Tabela Price here; the paid parcelas are simply absent.
     insertSale.run({

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../open';
 import type { Ctx } from '../context';
 import { settings as settingsTable } from '../schema';
-import { settings as settingsSchema, type Settings, type SettingsPatch } from '../../shared/contract/settings';
+import { settings as settingsSchema, SECRET_MASK, type Settings, type SettingsPatch } from '../../shared/contract/settings';
 import { defaultSettings, mergeSettings } from '../../shared/settings-defaults';
 import { ApiError } from '../../shared/contract/errors';
 
@@ -35,5 +35,22 @@ export function saveSettings(ctx: Ctx, next: Settings): Settings {
 }
 
 export function updateSettings(ctx: Ctx, patch: SettingsPatch): Settings {
-  return saveSettings(ctx, mergeSettings(ctx.settings, patch));
+  return saveSettings(ctx, mergeSettings(ctx.settings, keepMaskedSecret(patch)));
+}
+
+/** The settings screen sends back the mask it was shown: that means "keep the saved password". */
+function keepMaskedSecret(patch: SettingsPatch): SettingsPatch {
+  if (patch.smtp?.password !== SECRET_MASK) return patch;
+  const { password: _kept, ...smtp } = patch.smtp;
+  return { ...patch, smtp };
+}
+
+/**
+ * Settings as settings.get shows them: the e-mail account's password never leaves the backend in clear (any
+ * clerk may read settings). The outbox reads the real one with loadSettings; sending the mask back keeps it.
+ */
+export function settingsForReading(s: Settings): Settings {
+  // A saved `smtp: null` comes back from loadSettings as absent ("null removes" in mergeSettings): show null.
+  if (!s.smtp) return { ...s, smtp: null };
+  return { ...s, smtp: { ...s.smtp, password: s.smtp.password ? SECRET_MASK : '' } };
 }

@@ -94,7 +94,8 @@ export function PrintFrame({ title, subtitle, pageSize, pageMargin = '0', ready 
           {notice}
         </Box>
       )}
-      <div className="emdia-print-desk">
+      {/* Focusable so the keyboard can scroll a long document (a carnê of 24 parcelas) with the arrow keys. */}
+      <div className="emdia-print-desk" tabIndex={0} role="region" aria-label={`Prévia: ${title}`}>
         <div className="emdia-print-document">{children}</div>
       </div>
     </div>,

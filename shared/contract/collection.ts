@@ -45,6 +45,11 @@ export const contactRecord = z
     disputeKind: disputeKind.optional(),
   })
   .strict();
+/** disputes.resolve (owner): what was decided, in a sentence the next clerk will read */
+export const disputeResolve = z
+  .object({ id, resolution: z.string({ error: 'Descreva como a contestação foi resolvida.' }).trim().min(3, 'Descreva como a contestação foi resolvida.').max(500) })
+  .strict();
+export const disputesList = z.object({ customerId: id.optional(), open: z.boolean().optional() }).strict();
 export const dashboardWeekly = z.object({ from: isoDate, to: isoDate }).strict();
 export const backupRestore = z.object({ file: z.string().min(1).max(400) }).strict();
 export const customerById = z.object({ id }).strict();

@@ -12,6 +12,10 @@ const LABELS: Record<string, string> = {
   amountCents: 'Valor', method: 'Forma de pagamento', installmentIds: 'Parcelas', paymentId: 'Pagamento', reason: 'Motivo', asOf: 'Data de referência',
   content: 'Arquivo', dryRun: 'Simulação', discountCents: 'Desconto', approvalPin: 'PIN de aprovação', channel: 'Canal', outcome: 'Resultado',
   at: 'Data e hora', from: 'De', to: 'Até', file: 'Arquivo', capacityCents: 'Quanto consegue pagar', idempotencyKey: 'Chave de repetição',
+  // régua de cobrança and the store's e-mail account (settings.regua, settings.smtp, reminders.*)
+  template: 'Modelo da mensagem', label: 'Nome do passo', offsetDays: 'Dias', trigger: 'Gatilho', profiles: 'Perfis', steps: 'Passos da régua',
+  regua: 'Régua de cobrança', smtp: 'E-mail da loja (SMTP)', host: 'Servidor SMTP', port: 'Porta SMTP', secure: 'Conexão segura',
+  user: 'Usuário do e-mail', password: 'Senha do e-mail', stepId: 'Passo da régua', installmentId: 'Parcela',
 };
 
 export const fieldLabel = (path: PropertyKey[]): string => {

@@ -4,6 +4,8 @@ import { settingsPatch } from './settings';
 import { userCreate, customerCreate, customerUpdate, customerSearch, sessionLogin } from './people';
 import { saleCreate, salePreview, saleById, statementInput, quoteInput, paymentReceive, paymentReverse, importCsv } from './ledger';
 import * as c from './collection';
+import * as reminders from './reminders';
+import { importPreview, importRun } from './import';
 
 /**
  * Every method of the public contract (API.md) plus the session methods the UI needs.
@@ -64,6 +66,9 @@ export const methods = {
   'payments.receive': m('clerk', true, paymentReceive, 'Receber pagamento'),
   'payments.reverse': m('clerk', true, paymentReverse, 'Estornar pagamento'),
   'import.csv': m('owner', true, importCsv, 'Importar clientes e parcelas'),
+  'import.preview': m('owner', false, importPreview, 'Ler planilha e sugerir as colunas'),
+  'import.run': m('owner', true, importRun, 'Importar planilha com as colunas escolhidas'),
+  'import.mappings': m('owner', false, empty, 'Mapeamentos de planilha salvos'),
 
   'queue.build': m('clerk', false, c.queueBuild, 'Montar a lista de hoje'),
   'calls.context': m('clerk', false, c.callsContext, 'Preparar a ligação'),
@@ -71,10 +76,19 @@ export const methods = {
   'agreements.create': m('clerk', true, c.agreementCreate, 'Fazer acordo'),
   'promises.create': m('clerk', true, c.promiseCreate, 'Registrar promessa'),
   'contacts.record': m('clerk', true, c.contactRecord, 'Registrar contato'),
+  'disputes.list': m('clerk', false, c.disputesList, 'Listar contestações'),
+  'disputes.resolve': m('owner', true, c.disputeResolve, 'Resolver contestação'),
+  'reminders.list': m('clerk', false, reminders.remindersList, 'Lembretes de hoje'),
+  'reminders.send': m('clerk', true, reminders.remindersSend, 'Enviar lembrete'),
   'dashboard.weekly': m('owner', false, c.dashboardWeekly, 'Painel semanal'),
-  'backup.create': m('owner', true, empty, 'Fazer cópia de segurança'),
+  // `background: true` (the screen) answers at once and backup.status follows the copy; without it the call waits.
+  'backup.create': m('owner', true, z.object({ background: z.boolean().optional() }).strict(), 'Fazer cópia de segurança'),
   'backup.list': m('owner', false, empty, 'Listar cópias de segurança'),
+  'backup.status': m('owner', false, empty, 'Andamento da cópia de segurança'),
   'backup.restore': m('owner', true, c.backupRestore, 'Restaurar cópia de segurança'),
+  // Public: the damaged-store screen comes before any login (db/health).
+  'health.status': m('public', false, empty, 'Situação do arquivo de dados'),
+  'health.restore': m('public', true, z.object({ file: z.string().min(1).max(400).optional() }).strict(), 'Restaurar a última cópia boa (arquivo danificado)'),
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;

@@ -43,6 +43,35 @@ export function generateImportCsv(lines: number, opts: { cpfOffset?: number } = 
   return { content: toCsv(header, rows), customers, sales, totalCents };
 }
 
+/**
+ * A store's own book, the way issue 11 describes them: one row per parcela with "3/10", `dd/mm/aa` dates,
+ * `R$` amounts, a "Situação" column (the first parcelas of each carnê paid), CPFs with punctuation, no sale
+ * date, `;` and Windows-style line ends. `paidEvery`: of a customer's parcelas, how many were already paid.
+ */
+export function generateBookCsv(lines: number): { content: string; customers: number; openCents: number; paidRows: number } {
+  const rows: string[] = ['Cliente;CPF/CNPJ;Fone;Produto;Parc.;Vencto;Vlr Parcela;Situação'];
+  let customers = 0;
+  let openCents = 0;
+  let paidRows = 0;
+  const yy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(2, 4)}`;
+  for (let c = 0; rows.length - 1 < lines; c++) {
+    customers++;
+    const cpf = formatCpf(cpfFromBase(String(200_000_000 + c * 7).slice(-9)));
+    const name = `${FIRST[c % 10]} ${LAST[Math.floor(c / 10) % 10]} ${LAST[(c * 7 + 3) % 10]} ${c}`;
+    const phone = `(11) 9${String(70000000 + c).slice(-8).replace(/(\d{4})(\d{4})/, '$1-$2')}`;
+    const first = addMonthsClamped('2026-03-10', c % 8);
+    const amount = 5_000 + ((c * 37) % 200) * 100;
+    for (let n = 1; n <= 5 && rows.length - 1 < lines; n++) {
+      const due = addMonthsClamped(first, n - 1);
+      const paid = due < '2026-11-01' && n <= 3;
+      if (paid) paidRows++;
+      else openCents += amount;
+      rows.push([name, cpf, phone, PRODUCTS[c % PRODUCTS.length], `${n}/5`, yy(due), `R$ ${formatDecimalBR(amount)}`, paid ? 'Pago' : 'Aberto'].join(';'));
+    }
+  }
+  return { content: rows.join('\r\n') + '\r\n', customers, openCents, paidRows };
+}
+
 /** `npx tsx test/bench/import.bench.ts [lines]`: imports through the real dispatcher and prints the seconds. */
 async function main() {
   const lines = Number(process.argv[2] ?? 100_000);
@@ -77,6 +106,43 @@ async function main() {
   } finally {
     t.close();
   }
+  await benchBook(lines);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+/** import.preview + import.run (dry, then real) of a store's own book of `lines` rows: must stay under 30 s. */
+async function benchBook(lines: number) {
+  const book = generateBookCsv(lines);
+  const contentBase64 = Buffer.from(book.content, 'utf8').toString('base64');
+  const t = testBackend('2026-11-23');
+  try {
+    const { owner } = t.withPeople();
+    const timed = <T>(f: () => T): [T, number] => {
+      const start = performance.now();
+      const r = f();
+      return [r, (performance.now() - start) / 1000];
+    };
+    const file = { contentBase64, fileName: 'caderno.csv' };
+    const [p, tp] = timed(() => t.ok<{ mapping: Record<string, string> }>('import.preview', file, owner));
+    console.log(`\nPlanilha da loja: ${lines} linhas, ${(book.content.length / 1e6).toFixed(1)} MB, ${book.customers} clientes, ${book.paidRows} parcelas já pagas`);
+    console.log(`import.preview:         ${tp.toFixed(2)} s`);
+    const [dry, td] = timed(() => t.ok<{ errors: unknown[]; summary: { openCents: number } }>('import.run', { ...file, mapping: p.mapping, dryRun: true }, owner));
+    if (dry.errors.length) throw new Error(`erros inesperados: ${JSON.stringify(dry.errors.slice(0, 5))}`);
+    console.log(`import.run (simulação): ${td.toFixed(2)} s`);
+    const [real, tr] = timed(() => t.ok<{ imported: number; summary: { openCents: number } }>('import.run', { ...file, mapping: p.mapping, dryRun: false }, owner));
+    console.log(`import.run (real):      ${tr.toFixed(2)} s, ${real.imported} parcelas, ${t.count('payments')} pagamentos de histórico, perfis de ${t.count('customer_standings')} clientes`);
+    if (real.summary.openCents !== book.openCents) throw new Error(`saldo em aberto ${real.summary.openCents} ≠ ${book.openCents}`);
+    const total = tp + td + tr;
+    console.log(`Total (ler, simular, importar): ${total.toFixed(2)} s`);
+    if (tr > 30) {
+      console.error(`LENTO: a importação real levou ${tr.toFixed(2)} s; o limite é 30 s.`);
+      process.exitCode = 1;
+    }
+  } finally {
+    t.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv[3] === "--book") await benchBook(Number(process.argv[2] ?? 100_000));
+  else await main();
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasHorizontalScroll, launchBrowser, openApp, screenshot, startWebApp, type WebApp } from './support/web-app';
+import { hasHorizontalScroll, launchBrowser, openApp, screenshot, startWebApp, type WebApp, expectAccessible } from './support/web-app';
 import { FirstStartPage } from './pages/first-start-page';
 import { LoginPage } from './pages/login-page';
 import { AppShellPage } from './pages/app-shell-page';
@@ -40,6 +40,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('first day at a new store (browser mo
     await setup.fill({ storeName: 'Loja Boa Vista', cnpj: '11222333000181', uf: 'SP', ownerName: 'Dona Maria Souza', pin: '2468' });
     await expect(setup.form.getByLabel('CNPJ').inputValue()).resolves.toBe('11.222.333/0001-81');
     await screenshot(page, '01-setup');
+    await expectAccessible(page, '01-setup');
     await setup.submit();
   });
 
@@ -55,6 +56,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('first day at a new store (browser mo
     await login.error().waitFor();
     expect(await login.error().innerText()).toMatch(/PIN errado\. Restam 4 tentativa/);
     await screenshot(page, '02-login');
+    await expectAccessible(page, '02-login');
 
     await login.typePinAndEnter('2468');
     await shell.nav.waitFor();
@@ -72,6 +74,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('first day at a new store (browser mo
     expect(await page.getByText('Cadastre o primeiro em Novo cliente (F3).').isVisible()).toBe(true);
     expect(await customers.search.evaluate((el) => el === document.activeElement)).toBe(true);
     await screenshot(page, '03-customers-empty');
+    await expectAccessible(page, '03-customers-empty');
   });
 
   it('refuses an invalid CPF next to the field, then saves the customer', async () => {
@@ -91,6 +94,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('first day at a new store (browser mo
     expect(await form.birthDate.inputValue()).toBe('25/03/1980');
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, '04-customer-form-cpf-error');
+    await expectAccessible(page, '04-customer-form-cpf-error');
 
     // Saving with the wrong CPF is refused on the spot, without reaching the backend.
     await form.save();
@@ -120,6 +124,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('first day at a new store (browser mo
     expect(await customers.results.getByRole('option').count()).toBe(1);
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, '05-search-result');
+    await expectAccessible(page, '05-search-result');
   });
 
   it('opens the customer with Enter and goes back with Esc', async () => {
@@ -155,6 +160,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('first day at a new store (browser mo
     await dialog.waitFor();
     expect(await dialog.getByText('Novo cliente', { exact: true }).isVisible()).toBe(true);
     await screenshot(page, '06-help');
+    await expectAccessible(page, '06-help');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasHorizontalScroll, launchBrowser, newStoreFile, openApp, screenshot, startWebApp, type StoreFile, type WebApp } from './support/web-app';
+import { hasHorizontalScroll, launchBrowser, newStoreFile, openApp, screenshot, startWebApp, type StoreFile, type WebApp, expectAccessible } from './support/web-app';
 import { FirstStartPage } from './pages/first-start-page';
 import { AppShellPage } from './pages/app-shell-page';
 import { CustomersPage } from './pages/customers-page';
@@ -88,6 +88,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('receiving a late parcela and reversi
     expect(row).toContain('R$ 150,00');
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, '18-venda-crediario');
+    await expectAccessible(page, '18-venda-crediario');
 
     await page.keyboard.press('F10');
     await sales.doneHeading.waitFor();
@@ -120,10 +121,12 @@ describe.skipIf(!process.env.EMDIA_CHROME)('receiving a late parcela and reversi
     await r.search.waitFor();
     expect(await r.search.evaluate((el) => el === document.activeElement)).toBe(true);
     await screenshot(page, '19-receber-vazio');
+    await expectAccessible(page, '19-receber-vazio');
     await r.search.fill('A-000001');
     await r.results.getByRole('option', { name: /Conceição Araújo/ }).waitFor();
     expect(await r.results.getByRole('option').count()).toBe(1);
     await screenshot(page, '19-receber-busca-carne');
+    await expectAccessible(page, '19-receber-busca-carne');
     await r.search.press('Enter');
     await r.table.waitFor();
 
@@ -137,6 +140,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('receiving a late parcela and reversi
     expect(await r.method('Dinheiro').isChecked()).toBe(true);
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, '20-receber-com-encargos');
+    await expectAccessible(page, '20-receber-com-encargos');
   });
 
   it('unticking the parcela leaves nothing to pay; ticking it again asks the backend again', async () => {
@@ -171,6 +175,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('receiving a late parcela and reversi
     expect(await r.change.innerText()).toBe('R$ 44,95');
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, '21-receber-troco');
+    await expectAccessible(page, '21-receber-troco');
   });
 
   it('confirms with F10 and shows the receipt number and the troco', async () => {
@@ -182,6 +187,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('receiving a late parcela and reversi
     expect(await r.printButton('80 mm').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Novo recebimento (F6)' }).isVisible()).toBe(true);
     await screenshot(page, '22-recebimento-confirmado');
+    await expectAccessible(page, '22-recebimento-confirmado');
   });
 
   it('prints the A4 receipt with the breakdown and the amount in words', async () => {
@@ -204,6 +210,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('receiving a late parcela and reversi
     expect(await receipt.locator('style').innerText()).toContain('size: A4');
     await receipt.getByRole('button', { name: 'Imprimir (F9)' }).and(page.locator(':not([data-loading])')).waitFor();
     await screenshot(page, '23-recibo-a4');
+    await expectAccessible(page, '23-recibo-a4');
     await page.keyboard.press('Escape');
     await receipt.waitFor({ state: 'hidden' });
   });
@@ -225,6 +232,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('receiving a late parcela and reversi
     const fits = await sheet.locator('pre').evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
     expect(fits).toBe(true);
     await screenshot(page, '24-recibo-80mm');
+    await expectAccessible(page, '24-recibo-80mm');
     await page.keyboard.press('Escape');
     await receipt.waitFor({ state: 'hidden' });
   });
@@ -247,6 +255,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('receiving a late parcela and reversi
     expect(await a.event('payment').innerText()).toContain('23/11/2026');
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, '25-extrato');
+    await expectAccessible(page, '25-extrato');
   });
 
   it('refuses the estorno with a wrong PIN next to the field, then reverses with the owner PIN', async () => {
@@ -269,6 +278,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('receiving a late parcela and reversi
 
     await d.pin.fill('2468');
     await screenshot(page, '26-estorno-dialogo');
+    await expectAccessible(page, '26-estorno-dialogo');
     await page.keyboard.press('F10');
     await page.getByText('Recibo A-000001 estornado. As parcelas voltaram a ficar em aberto.').waitFor();
     await d.dialog.waitFor({ state: 'hidden' });
@@ -287,6 +297,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('receiving a late parcela and reversi
     expect(await a.event('payment').getByRole('button', { name: 'Estornar' }).count()).toBe(0);
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, '27-extrato-apos-estorno');
+    await expectAccessible(page, '27-extrato-apos-estorno');
   });
 
   it('shows the account as it was on the due date with "Posição em"', async () => {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOT_DIR, hasHorizontalScroll, launchBrowser, openApp, screenshot, startWebApp, type WebApp } from './support/web-app';
+import { SCREENSHOT_DIR, hasHorizontalScroll, launchBrowser, openApp, screenshot, startWebApp, type WebApp, expectAccessible } from './support/web-app';
 import { FirstStartPage } from './pages/first-start-page';
 import { AppShellPage } from './pages/app-shell-page';
 import { CustomersPage } from './pages/customers-page';
@@ -122,6 +122,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('a sale in the crediário and its car
     expect(previewText).toContain('R$ 1.291,75'); // total a pagar: 200 + 5 × 218,35
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'sale-01-form-preview');
+    await expectAccessible(page, 'sale-01-form-preview');
   });
 
   it('moves a due date on a feriado and says why', async () => {
@@ -130,6 +131,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('a sale in the crediário and its car
     await sales.previewRows().first().getByText('25/12 → 26/12/2026').waitFor();
     expect(await sales.previewRows().first().innerText()).toContain('(Natal)');
     await screenshot(page, 'sale-02-preview-feriado');
+    await expectAccessible(page, 'sale-02-preview-feriado');
     await sales.firstDueDate.fill('');
     await sales.firstDueDate.pressSequentially('23122026');
     await sales.previewRows().first().getByText('23/12/2026').waitFor();
@@ -147,6 +149,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('a sale in the crediário and its car
     expect(await sales.newSaleButton.isVisible()).toBe(true);
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'sale-03-success');
+    await expectAccessible(page, 'sale-03-success');
   });
 
   it('prints the A4 carnê: 5 coupons with the store, the after-due rule and the PIX codes', async () => {
@@ -175,6 +178,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('a sale in the crediário and its car
     expect(await view.getByRole('button', { name: 'Imprimir (F9)' }).isVisible()).toBe(true);
     expect(await view.getByRole('button', { name: 'Voltar (Esc)' }).isVisible()).toBe(true);
     await screenshot(page, 'sale-04-carne-print-view');
+    await expectAccessible(page, 'sale-04-carne-print-view');
 
     // The QR codes are valid BR Codes with the face value (checked with the same shared/pix the app uses).
     const src = await sales.qrCodes().first().getAttribute('src');
@@ -216,6 +220,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('a sale in the crediário and its car
     const dialog = page.getByRole('dialog', { name: 'Importar planilha' });
     await dialog.getByRole('table', { name: 'Colunas da planilha' }).waitFor();
     await screenshot(page, 'import-01-columns');
+    await expectAccessible(page, 'import-01-columns');
 
     const sample = readFileSync('samples/importacao-exemplo.csv', 'utf8');
     const lines = sample.split(/\r?\n/);
@@ -231,10 +236,12 @@ describe.skipIf(!process.env.EMDIA_CHROME)('a sale in the crediário and its car
     expect(await dialog.getByRole('button', { name: 'Importar (F10)' }).isDisabled()).toBe(true);
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'import-02-bad-lines');
+    await expectAccessible(page, 'import-02-bad-lines');
 
     await dialog.locator('input[type=file]').setInputFiles({ name: 'importacao-exemplo.csv', mimeType: 'text/csv', buffer: Buffer.from(sample, 'utf8') });
     await dialog.getByText('Tudo certo com o arquivo').waitFor();
     await screenshot(page, 'import-03-ready');
+    await expectAccessible(page, 'import-03-ready');
     await page.keyboard.press('F10');
     await page.getByText('Importação concluída').waitFor();
     await dialog.waitFor({ state: 'hidden' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasHorizontalScroll, launchBrowser, openApp, screenshot, startWebApp, type WebApp } from './support/web-app';
+import { hasHorizontalScroll, launchBrowser, openApp, screenshot, startWebApp, type WebApp, expectAccessible } from './support/web-app';
 import { FirstStartPage } from './pages/first-start-page';
 import { LoginPage } from './pages/login-page';
 import { AppShellPage } from './pages/app-shell-page';
@@ -36,6 +36,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('Configurações: the owner edits, th
     await setup.form.getByLabel('Cidade').fill('Campinas');
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'settings-01-setup');
+    await expectAccessible(page, 'settings-01-setup');
     await setup.submit();
     await new AppShellPage(page).nav.waitFor();
   });
@@ -73,6 +74,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('Configurações: the owner edits, th
     expect(await page.getByLabel('Prévia do cabeçalho').innerText()).toContain('CNPJ 11.222.333/0001-81');
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'settings-02-store');
+    await expectAccessible(page, 'settings-02-store');
 
     await settings.save();
     await settings.expectNotice('Dados da loja salvos.');
@@ -95,6 +97,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('Configurações: the owner edits, th
     expect(await fine.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'settings-03-fine-error');
+    await expectAccessible(page, 'settings-03-fine-error');
 
     await fine.fill('2');
     expect(await settings.errorOf(fine)).not.toContain('A multa pode');
@@ -105,6 +108,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('Configurações: the owner edits, th
     expect(await policy.getByRole('checkbox', { name: 'Ligar no domingo' }).isChecked()).toBe(false);
     expect(await policy.getByLabel('Fim das ligações, sábado').inputValue()).toBe('14:00');
     await screenshot(page, 'settings-03b-call-windows');
+    await expectAccessible(page, 'settings-03b-call-windows');
     const saved = (await settings.callApi('settings.get', {})) as unknown as { policy: { fineRatePct: number; graceDays: number } };
     expect(saved.policy).toMatchObject({ fineRatePct: 2, graceDays: 5 });
   });
@@ -120,6 +124,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('Configurações: the owner edits, th
     await cell.fill('10');
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'settings-04-margins');
+    await expectAccessible(page, 'settings-04-margins');
     await settings.save();
     await settings.expectNotice('Margens de negociação salvas.');
     const saved = (await settings.callApi('settings.get', {})) as unknown as { margins: { byProfile: Record<string, Record<string, number>> } };
@@ -135,6 +140,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('Configurações: the owner edits, th
     expect(await page.getByLabel('Prévia do recibo com 42 colunas').innerText()).toContain('LOJA BOA VISTA');
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'settings-05-printing');
+    await expectAccessible(page, 'settings-05-printing');
     await settings.save();
     await settings.expectNotice('Preferências de impressão salvas.');
   });
@@ -158,6 +164,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('Configurações: the owner edits, th
     expect(await row.innerText()).toContain('Atendente');
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'settings-06-users');
+    await expectAccessible(page, 'settings-06-users');
   });
 
   it('lets Carlos read Configurações but not change them, and the backend refuses him', async () => {
@@ -181,6 +188,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('Configurações: the owner edits, th
     expect(await settings.tab('Usuários').count()).toBe(0);
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'settings-07-clerk-read-only');
+    await expectAccessible(page, 'settings-07-clerk-read-only');
 
     await settings.openTab('Cobrança');
     const policy = settings.form('Regras de cobrança');

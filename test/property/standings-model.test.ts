@@ -81,6 +81,13 @@ describe('standings projection = recomputation after every step (property)', () 
             const report = checkProjections(t.store);
             expect(report.differences, `after ${JSON.stringify(cmd)} on ${today}`).toEqual([]);
             expect(report.day).toBe(today);
+            // Independently of the projection's own loader: what the search shows (standings) is what the
+            // statement says (the ledger use case), to the centavo.
+            const found = t.ok<{ items: { id: string; overdueCents: number }[] }>('customers.search', { query: '' }).items;
+            for (const id of ids) {
+              const st = t.ok<{ overdueCents: number }>('accounts.statement', { customerId: id });
+              expect(found.find((f) => f.id === id)!.overdueCents, `overdue of ${id} after ${JSON.stringify(cmd)}`).toBe(st.overdueCents);
+            }
           }
         } finally {
           t.close();

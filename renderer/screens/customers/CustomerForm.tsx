@@ -10,6 +10,7 @@ import { IconPlus, IconTrash } from '../../components/icons';
 import { Shortcut } from '../../components/Shortcut';
 import { useShortcuts } from '../../shell/keys';
 import classes from './CustomerForm.module.css';
+import { PrivacyExportButton } from './PrivacyExport';
 import { useSession } from '../../store/session';
 import { useNavigation } from '../../store/navigation';
 import { startSaleFor } from '../sales/sales-store';
@@ -178,6 +179,7 @@ export function CustomerForm({ customerId, onDone, onCancel }: Props) {
               <Button variant="light" onClick={() => sellTo(customerId, draft)}>
                 Nova venda
               </Button>
+              <PrivacyExportButton customerId={customerId} />
             </Group>
           )}
         </Group>

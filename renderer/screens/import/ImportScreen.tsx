@@ -1,131 +1,200 @@
-import { useRef, useState } from 'react';
-import { Alert, Badge, Box, Button, FileButton, Group, Modal, Progress, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, FileButton, Group, List, Modal, Progress, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { call, ApiCallError } from '../../api';
-import { IMPORT_COLUMNS } from '../../../shared/csv/import';
-import { Money } from '../../components/Money';
+import type { ImportMappingItem, ImportPreviewResult, ImportRunResult } from '../../../shared/contract/import';
+import { checkMapping, type ImportMapping } from '../../../shared/import/fields';
 import { Shortcut } from '../../components/Shortcut';
 import { useShortcuts } from '../../shell/keys';
 import { useSession } from '../../store/session';
 import { useCustomers } from '../../store/customers';
-import { readImportFile } from './read-file';
+import { readFileBase64 } from './read-file';
+import { MappingTable, FirstRows } from './MappingTable';
+import { ImportResult, plural } from './ImportResult';
 
-interface ImportAnswer {
-  rows: number;
-  imported: number;
-  errors: { line: number; message: string }[];
-  summary: { customersNew: number; customersExisting: number; sales: number; installments: number; totalCents: number };
+const MAX_BYTES = 50 * 1024 * 1024;
+const ACCEPT = '.xlsx,.xls,.xlsm,.ods,.csv,.txt,text/csv,text/plain,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const FORMAT: Record<ImportPreviewResult['format'], string> = { xlsx: 'Excel (.xlsx)', xls: 'Excel antigo (.xls)', ods: 'planilha .ods', csv: 'CSV' };
+
+interface Chosen {
+  fileName: string;
+  contentBase64: string;
 }
+type Busy = null | { kind: 'reading'; progress: number } | { kind: 'previewing' | 'checking' | 'importing' };
 
-type Step =
-  | { kind: 'choose' }
-  | { kind: 'reading'; fileName: string; progress: number }
-  | { kind: 'checking'; fileName: string }
-  | { kind: 'checked'; fileName: string; content: string; answer: ImportAnswer }
-  | { kind: 'importing'; fileName: string; answer: ImportAnswer };
-
-// Examples for the column help, as docs/importacao.md shows them.
-const EXAMPLES: Record<string, string> = {
-  nome: 'Maria Aparecida da Silva',
-  cpf: '123.456.789-09',
-  telefone: '(11) 98765-4321',
-  whatsapp: 'sim',
-  email: 'maria@exemplo.com.br',
-  endereco: 'Rua das Flores, 120 - Centro',
-  descricao: 'Geladeira Frost Free 375L',
-  data_venda: '15/06/2026',
-  parcela: '6',
-  total_parcelas: '10',
-  vencimento: '15/11/2026',
-  valor: '289,90',
-  juros_mes: '2,5',
-};
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('pt-BR')} ${n === 1 ? one : many}`;
+const sameColumns = (a: ImportPreviewResult, b: ImportPreviewResult) => a.columns.length === b.columns.length && a.columns.every((c, i) => c.key === b.columns[i].key);
 
 /**
- * Importar planilha (owner only, docs/importacao.md): choose a .csv, watch it being read and checked, see the
- * summary and EVERY bad line with its reason, then import all or nothing with F10.
+ * Importar planilha (owner only, docs/importacao.md): choose the store's book (.xlsx, .xls or CSV), confirm
+ * which column is which (EmDia's guess, or the columns saved last time), check everything without writing
+ * (every bad line with its reason, and the totals), then import all or nothing with F10.
  */
 export function ImportScreen({ onClose }: { onClose(): void }) {
-  const today = useSession((s) => s.today)!;
-  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const [file, setFile] = useState<Chosen | null>(null);
+  const [preview, setPreview] = useState<ImportPreviewResult | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping>({});
+  const [answer, setAnswer] = useState<ImportRunResult | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [saveAs, setSaveAs] = useState('');
+  const [saved, setSaved] = useState<ImportMappingItem[]>([]);
   const resetRef = useRef<() => void>(null);
 
-  const busy = step.kind === 'reading' || step.kind === 'checking' || step.kind === 'importing';
-  const canImport = step.kind === 'checked' && step.answer.errors.length === 0 && step.answer.summary.installments > 0;
+  useEffect(() => {
+    call<{ items: ImportMappingItem[] }>('import.mappings', {})
+      .then((r) => setSaved(r.items))
+      .catch(() => setSaved([]));
+  }, []);
 
-  const choose = async (file: File | null) => {
-    resetRef.current?.();
-    if (!file) return;
+  const columnName = (key: string) => {
+    const c = preview?.columns.find((x) => x.key === key);
+    return c ? `“${c.key}” (${c.letter})` : `“${key}”`;
+  };
+  const problems = preview ? checkMapping(mapping, columnName) : [];
+  const canCheck = !!preview && !busy && problems.length === 0;
+  const canImport = !!answer && !busy && answer.errors.length === 0 && answer.summary.installments > 0;
+
+  const fail = (e: unknown, fallback: string) => setProblem(e instanceof ApiCallError ? e.message : fallback);
+
+  async function loadPreview(chosen: Chosen, opts: { sheet?: string; mappingName?: string; keep?: ImportPreviewResult | null } = {}) {
+    setBusy({ kind: 'previewing' });
     setProblem(null);
-    if (!/\.(csv|txt)$/i.test(file.name)) {
-      setProblem(`“${file.name}” não é um arquivo CSV. No Excel, use Salvar como → "CSV UTF-8 (delimitado por vírgulas)".`);
-      return;
+    setAnswer(null);
+    try {
+      const p = await call<ImportPreviewResult>('import.preview', { ...chosen, sheet: opts.sheet, mappingName: opts.mappingName });
+      // A corrected copy of the same book keeps the columns the owner chose for it.
+      const keep = opts.keep && !opts.mappingName && sameColumns(opts.keep, p);
+      setPreview(p);
+      setMapping(keep ? mapping : p.mapping);
+      if (p.mappingName) setSaveAs(p.mappingName);
+    } catch (e) {
+      // What is on screen must be the file that would be imported: a file that cannot be read replaces nothing.
+      setPreview(null);
+      setFile(null);
+      fail(e, 'Não foi possível ler a planilha. Confira se ela abre no Excel e tente de novo.');
+    } finally {
+      setBusy(null);
     }
-    if (file.size > 50_000_000) {
+  }
+
+  const choose = async (f: File | null) => {
+    resetRef.current?.();
+    if (!f) return;
+    setProblem(null);
+    if (f.size > MAX_BYTES) {
       setProblem('Arquivo grande demais (limite de 50 MB). Divida a planilha por clientes e importe em partes.');
       return;
     }
-    setStep({ kind: 'reading', fileName: file.name, progress: 0 });
+    setBusy({ kind: 'reading', progress: 0 });
     try {
-      const read = await readImportFile(file, today, (progress) => setStep((s) => (s.kind === 'reading' ? { ...s, progress } : s)));
-      setStep({ kind: 'checking', fileName: file.name });
-      const answer = await call<ImportAnswer>('import.csv', { content: read.content, dryRun: true });
-      setStep({ kind: 'checked', fileName: file.name, content: read.content, answer });
+      const contentBase64 = await readFileBase64(f, (progress) => setBusy({ kind: 'reading', progress }));
+      const chosen = { fileName: f.name, contentBase64 };
+      setFile(chosen);
+      await loadPreview(chosen, { keep: preview });
     } catch (e) {
-      setProblem(e instanceof ApiCallError ? e.message : 'Não foi possível ler o arquivo. Confira se ele abre no Excel e tente de novo.');
-      setStep({ kind: 'choose' });
+      fail(e, 'Não foi possível ler o arquivo. Confira se ele abre no Excel e tente de novo.');
+      setBusy(null);
+    }
+  };
+
+  const changeMapping = (m: ImportMapping) => {
+    setMapping(m);
+    setAnswer(null);
+  };
+
+  const check = async () => {
+    if (!file || !preview || !canCheck) return;
+    setBusy({ kind: 'checking' });
+    setProblem(null);
+    try {
+      setAnswer(await call<ImportRunResult>('import.run', { ...file, sheet: preview.sheet, mapping, dryRun: true }));
+    } catch (e) {
+      fail(e, 'Não foi possível conferir a planilha. Nada foi gravado; tente de novo.');
+    } finally {
+      setBusy(null);
     }
   };
 
   const runImport = async () => {
-    if (step.kind !== 'checked' || !canImport) return;
-    const { fileName, content, answer } = step;
-    setStep({ kind: 'importing', fileName, answer });
+    if (!file || !preview || !canImport) return;
+    setBusy({ kind: 'importing' });
+    setProblem(null);
     try {
-      const done = await call<ImportAnswer>('import.csv', { content, dryRun: false });
+      const name = saveAs.trim();
+      const done = await call<ImportRunResult>('import.run', { ...file, sheet: preview.sheet, mapping, dryRun: false, saveMappingAs: name.length >= 2 ? name : undefined });
       if (done.errors.length) {
-        setStep({ kind: 'checked', fileName, content, answer: done });
+        setAnswer(done);
         return;
       }
       const s = done.summary;
       notifications.show({
         title: 'Importação concluída',
-        message: `${plural(s.customersNew, 'cliente novo', 'clientes novos')}, ${plural(s.sales, 'carnê', 'carnês')} e ${plural(done.imported, 'parcela', 'parcelas')}.`,
+        message: `${plural(s.customersNew, 'cliente novo', 'clientes novos')}, ${plural(s.sales, 'carnê', 'carnês')} e ${plural(done.imported, 'parcela', 'parcelas')}${s.paidInstallments ? ` (${plural(s.paidInstallments, 'já paga', 'já pagas')})` : ''}.`,
         color: 'teal',
         autoClose: 6000,
       });
       useCustomers.getState().customersChanged();
       onClose();
     } catch (e) {
-      setProblem(e instanceof ApiCallError ? e.message : 'Não foi possível importar. Nada foi gravado; tente de novo.');
-      setStep({ kind: 'checked', fileName, content, answer });
+      fail(e, 'Não foi possível importar. Nada foi gravado; tente de novo.');
+    } finally {
+      setBusy(null);
     }
   };
 
-  useShortcuts({ F10: () => void runImport(), Escape: () => !busy && onClose() }, { exclusive: true });
+  useShortcuts({ F9: () => void check(), F10: () => void runImport(), Escape: () => !busy && onClose() }, { exclusive: true });
 
   return (
     <Stack gap="md">
-      <Text c="dimmed" size="sm">
-        Traga os clientes e as parcelas que ainda não foram pagas, de uma planilha ou de outro sistema. Primeiro o EmDia confere o arquivo inteiro sem gravar
-        nada; depois, se estiver tudo certo, importa tudo de uma vez.
-      </Text>
+      {!preview && (
+        <Text c="dimmed" size="sm">
+          Traga os clientes e os carnês que a loja já tem, da planilha do Excel (.xlsx ou .xls) ou de um CSV de outro sistema, do jeito que estão. O EmDia
+          sugere o que é cada coluna, você confere, e ele simula tudo antes de gravar. As parcelas já pagas entram como histórico.
+        </Text>
+      )}
 
-      <Group gap="sm">
-        <FileButton onChange={(f) => void choose(f)} accept=".csv,text/csv,text/plain" resetRef={resetRef} disabled={busy}>
+      <Group gap="sm" align="flex-end">
+        <FileButton onChange={(f) => void choose(f)} accept={ACCEPT} resetRef={resetRef} disabled={!!busy}>
           {(props) => (
-            <Button {...props} variant={step.kind === 'checked' ? 'default' : 'filled'} disabled={busy}>
-              {step.kind === 'choose' ? 'Escolher arquivo .csv' : 'Escolher outro arquivo'}
+            <Button {...props} variant={preview ? 'default' : 'filled'} disabled={!!busy}>
+              {preview ? (answer?.errors.length ? 'Escolher o arquivo corrigido' : 'Escolher outro arquivo') : 'Escolher planilha'}
             </Button>
           )}
         </FileButton>
-        {step.kind !== 'choose' && (
-          <Text size="sm" fw={500} data-testid="import-file-name">
-            {step.fileName}
-          </Text>
+        {preview && (
+          <Stack gap={0}>
+            <Text size="sm" fw={600} data-testid="import-file-name">
+              {preview.fileName}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {FORMAT[preview.format]}
+              {preview.encoding === 'windows-1252' ? ' do Excel (Windows-1252)' : ''} · cabeçalho na linha {preview.headerLine} · {plural(preview.rows, 'linha', 'linhas')} abaixo
+            </Text>
+          </Stack>
+        )}
+        {preview && preview.sheets.length > 1 && (
+          <Select
+            label="Aba"
+            size="sm"
+            w={200}
+            data={preview.sheets.map((s) => ({ value: s.name, label: s.name }))}
+            value={preview.sheet}
+            allowDeselect={false}
+            disabled={!!busy}
+            onChange={(v) => v && file && void loadPreview(file, { sheet: v })}
+          />
+        )}
+        {preview && saved.length > 0 && (
+          <Select
+            label="Colunas salvas"
+            placeholder="Usar um mapeamento salvo"
+            size="sm"
+            w={220}
+            data={saved.map((m) => m.name)}
+            value={preview.mappingName}
+            disabled={!!busy}
+            onChange={(v) => v && file && void loadPreview(file, { sheet: preview.sheet, mappingName: v })}
+          />
         )}
       </Group>
 
@@ -135,141 +204,91 @@ export function ImportScreen({ onClose }: { onClose(): void }) {
         </Alert>
       )}
 
-      {step.kind === 'reading' && (
+      {busy?.kind === 'reading' && (
         <Stack gap={4}>
-          <Text size="sm">Lendo e conferindo as linhas… {Math.round(step.progress * 100)}%</Text>
-          <Progress value={step.progress * 100} size="lg" aria-label="Progresso da leitura do arquivo" transitionDuration={0} />
+          <Text size="sm">Lendo o arquivo… {Math.round(busy.progress * 100)}%</Text>
+          <Progress value={busy.progress * 100} size="lg" aria-label="Progresso da leitura do arquivo" transitionDuration={0} />
         </Stack>
       )}
-      {(step.kind === 'checking' || step.kind === 'importing') && (
+      {(busy?.kind === 'previewing' || busy?.kind === 'checking' || busy?.kind === 'importing') && (
         <Stack gap={4}>
-          <Text size="sm">{step.kind === 'checking' ? 'Conferindo com o cadastro da loja…' : 'Importando tudo de uma vez… não feche o EmDia.'}</Text>
-          <Progress value={100} animated striped size="lg" aria-label={step.kind === 'checking' ? 'Conferindo o arquivo' : 'Importando'} />
+          <Text size="sm">
+            {busy.kind === 'previewing'
+              ? 'Abrindo a planilha e reconhecendo as colunas…'
+              : busy.kind === 'checking'
+                ? 'Conferindo todas as linhas, sem gravar nada…'
+                : `Importando ${answer ? plural(answer.summary.installments, 'parcela', 'parcelas') : ''} de uma vez… não feche o EmDia.`}
+          </Text>
+          <Progress value={100} animated striped size="lg" aria-label={busy.kind === 'importing' ? 'Importando' : 'Conferindo a planilha'} />
         </Stack>
       )}
 
-      {(step.kind === 'checked' || step.kind === 'importing') && <Result answer={step.answer} />}
-
-      {step.kind === 'choose' && <ColumnsHelp />}
-
-      <Group justify="flex-end" gap="sm" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
-        <Button variant="default" onClick={onClose} disabled={busy}>
-          Fechar
-          <Shortcut keys="Esc" />
-        </Button>
-        <Button onClick={() => void runImport()} disabled={!canImport} loading={step.kind === 'importing'}>
-          Importar
-          <Shortcut keys="F10" />
-        </Button>
-      </Group>
-    </Stack>
-  );
-}
-
-function Result({ answer }: { answer: ImportAnswer }) {
-  const s = answer.summary;
-  const bad = answer.errors.length;
-  const badLines = new Set(answer.errors.map((e) => e.line)).size;
-  return (
-    <Stack gap="sm">
-      <SimpleGrid cols={5} spacing="sm">
-        <Figure label="Linhas no arquivo" value={answer.rows.toLocaleString('pt-BR')} />
-        <Figure label="Clientes novos" value={s.customersNew.toLocaleString('pt-BR')} hint={s.customersExisting ? `+ ${plural(s.customersExisting, 'já cadastrado', 'já cadastrados')}` : undefined} />
-        <Figure label="Carnês" value={s.sales.toLocaleString('pt-BR')} />
-        <Figure label="Parcelas em aberto" value={s.installments.toLocaleString('pt-BR')} />
-        <Figure label="Valor em aberto" value={<Money cents={s.totalCents} fw={600} size="lg" />} />
-      </SimpleGrid>
-      {bad === 0 ? (
-        <Alert color="teal" title="Tudo certo com o arquivo">
-          Nenhuma linha com problema. Clique em Importar ou tecle F10 para gravar tudo de uma vez.
-        </Alert>
-      ) : (
+      {preview && !answer && (
         <>
-          <Alert color="clay" title={`${plural(badLines, 'linha precisa', 'linhas precisam')} de correção`}>
-            Nada foi gravado. Corrija {badLines === 1 ? 'a linha' : 'as linhas'} na planilha, salve de novo como CSV e escolha o arquivo outra vez. A importação é tudo ou
-            nada: só acontece sem nenhum problema.
-          </Alert>
-          <ScrollArea.Autosize mah={260} type="auto" offsetScrollbars>
-            <Table stickyHeader striped verticalSpacing={6} aria-label="Linhas com problema">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={80} ta="right">
-                    Linha
-                  </Table.Th>
-                  <Table.Th>O que corrigir</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {answer.errors.map((e, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                      {e.line.toLocaleString('pt-BR')}
-                    </Table.Td>
-                    <Table.Td>{e.message}</Table.Td>
-                  </Table.Tr>
+          {preview.mappingName && (
+            <Text size="sm" c="teal.8">
+              Usamos as colunas salvas em “{preview.mappingName}”. Confira se continuam certas.
+            </Text>
+          )}
+          <MappingTable preview={preview} mapping={mapping} onChange={changeMapping} />
+          {problems.length > 0 ? (
+            <Alert color="yellow" title="Antes de conferir" data-testid="mapping-problems">
+              <List size="sm" spacing={2}>
+                {problems.map((p, i) => (
+                  <List.Item key={i}>{p.message}</List.Item>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea.Autosize>
+              </List>
+            </Alert>
+          ) : (
+            <FirstRows preview={preview} mapping={mapping} />
+          )}
         </>
       )}
-    </Stack>
-  );
-}
 
-function Figure({ label, value, hint }: { label: string; value: React.ReactNode; hint?: string }) {
-  return (
-    <Box p="sm" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)' }}>
-      <Text size="xs" c="dimmed" fw={500}>
-        {label}
-      </Text>
-      <Text fw={600} size="lg" style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
+      {answer && <ImportResult answer={answer} />}
+
+      {preview && (
+        <Group justify="space-between" align="flex-end" gap="sm" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+          <TextInput
+            label="Guardar estas colunas com o nome"
+            description="para a próxima planilha igual"
+            placeholder="Planilha da loja"
+            size="sm"
+            w={280}
+            maxLength={80}
+            value={saveAs}
+            onChange={(e) => setSaveAs(e.currentTarget.value)}
+          />
+          <Group gap="sm">
+            <Button variant="default" onClick={onClose} disabled={!!busy}>
+              Fechar
+              <Shortcut keys="Esc" />
+            </Button>
+            {answer ? (
+              <Button variant="default" onClick={() => setAnswer(null)} disabled={!!busy}>
+                Voltar às colunas
+              </Button>
+            ) : (
+              <Button onClick={() => void check()} disabled={!canCheck} loading={busy?.kind === 'checking'}>
+                Conferir sem gravar
+                <Shortcut keys="F9" />
+              </Button>
+            )}
+            <Button onClick={() => void runImport()} disabled={!canImport} loading={busy?.kind === 'importing'}>
+              Importar
+              <Shortcut keys="F10" />
+            </Button>
+          </Group>
+        </Group>
       )}
-    </Box>
-  );
-}
-
-/** The layout of the file, right where the owner needs it (docs/importacao.md). */
-function ColumnsHelp() {
-  return (
-    <Stack gap={6}>
-      <Text fw={600}>Como montar a planilha</Text>
-      <Text size="sm" c="dimmed">
-        CSV do Excel: separador ponto e vírgula, datas dd/mm/aaaa, valores com vírgula. A primeira linha tem os nomes das colunas (em qualquer ordem); depois,
-        uma linha por parcela em aberto. Mesmo CPF = mesmo cliente; mesmo CPF, descrição e data da venda = um carnê.
-      </Text>
-      <ScrollArea.Autosize mah={250} type="auto" offsetScrollbars>
-        <Table verticalSpacing={4} striped aria-label="Colunas da planilha">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Coluna</Table.Th>
-              <Table.Th>Obrigatória</Table.Th>
-              <Table.Th>Exemplo</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {IMPORT_COLUMNS.map((c) => (
-              <Table.Tr key={c.key}>
-                <Table.Td>
-                  <Text component="code" ff="monospace" size="sm">
-                    {c.key}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{c.required ? <Badge size="sm" color="brand" style={{ textTransform: "none" }}>sim</Badge> : <Text size="sm" c="dimmed">não</Text>}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{EXAMPLES[c.key]}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea.Autosize>
+      {!preview && (
+        <Group justify="flex-end" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+          <Button variant="default" onClick={onClose} disabled={!!busy}>
+            Fechar
+            <Shortcut keys="Esc" />
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }
@@ -289,7 +308,7 @@ export function ImportButton() {
         onClose={() => setOpen(false)}
         closeOnEscape={false}
         closeOnClickOutside={false}
-        size={980}
+        size={1040}
         title="Importar planilha"
         styles={{ title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 600 } }}
         closeButtonProps={{ 'aria-label': 'Fechar a importação' }}

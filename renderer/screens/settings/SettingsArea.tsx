@@ -10,6 +10,7 @@ import { PrintingSection } from './PrintingSection';
 import { SectionForm } from './SectionForm';
 import { StoreSection, STORE_ORDER } from './StoreSection';
 import { UsersSection } from './UsersSection';
+import { BackupSection } from './BackupSection';
 import classes from './Settings.module.css';
 import {
   SECTION_DRAFT,
@@ -28,7 +29,7 @@ import {
   type SettingsDraft,
 } from './settings-draft';
 
-type TabId = SectionId | 'users';
+type TabId = SectionId | 'users' | 'backup';
 
 const SECTIONS: { id: SectionId; tab: string; form: string; saved: string; order: string[] }[] = [
   { id: 'store', tab: 'Loja', form: 'Dados da loja', saved: 'Dados da loja salvos.', order: STORE_ORDER },
@@ -53,7 +54,7 @@ export function SettingsArea() {
   const [errors, setErrors] = useState(NO_ERRORS);
   const [formErrors, setFormErrors] = useState(NO_FORM_ERRORS);
   const [saving, setSaving] = useState<SectionId | null>(null);
-  const [tab, setTab] = useState<TabId>(() => (lastTab === 'users' && !isOwner ? 'store' : lastTab));
+  const [tab, setTab] = useState<TabId>(() => ((lastTab === 'users' || lastTab === 'backup') && !isOwner ? 'store' : lastTab));
 
   const load = () => {
     setLoadError(null);
@@ -183,6 +184,11 @@ export function SettingsArea() {
               Usuários
             </Tabs.Tab>
           )}
+          {isOwner && (
+            <Tabs.Tab value="backup" fw={500}>
+              Cópias de segurança
+            </Tabs.Tab>
+          )}
         </Tabs.List>
 
         <Box className={classes.scroller}>
@@ -204,6 +210,11 @@ export function SettingsArea() {
           {isOwner && (
             <Tabs.Panel value="users">
               <UsersSection />
+            </Tabs.Panel>
+          )}
+          {isOwner && (
+            <Tabs.Panel value="backup">
+              <BackupSection />
             </Tabs.Panel>
           )}
         </Box>

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import axe from 'axe-core';
 
 /**
  * Shared plumbing for the end-to-end tests (STYLE.md practice 11): a fresh store file per run, the real
@@ -123,3 +124,45 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** True when the page scrolls sideways (LOOK.md: never at 1366×768). */
 export const hasHorizontalScroll = (page: Page): Promise<boolean> =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+
+/** What axe reports for one rule, reduced to what a person needs to find and fix it. */
+interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string; html: string; summary: string }[];
+}
+
+/**
+ * Runs axe-core on what the page shows now and fails on any serious or critical violation (WCAG 2.1 A/AA and
+ * best practices), listing each rule with the elements it found, so the message alone says what to fix.
+ * `screenName` names the state in that message ("Hoje, lista"). Injected with evaluate, not a script tag:
+ * the app's CSP (script-src 'self') would refuse an inline script, and it must stay as shipped.
+ */
+export async function expectAccessible(page: Page, screenName: string): Promise<void> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+  if (!loaded) await page.evaluate(axe.source);
+  // Wait for transitions (a modal opening, a notification sliding in) to settle before judging colours.
+  await page.waitForTimeout(150);
+  const findings = await page.evaluate(async () => {
+    const a = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await a.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.slice(0, 8).map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 160), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300) })),
+      }));
+  });
+  if (findings.length) throw new Error(`Acessibilidade — ${screenName}: ${findings.length} problema(s) sério(s) ou crítico(s)\n${formatFindings(findings)}`);
+}
+
+function formatFindings(findings: AxeFinding[]): string {
+  return findings
+    .map((f) => [`• [${f.impact}] ${f.id}: ${f.help} (${f.helpUrl})`, ...f.nodes.map((n) => `    - ${n.target}\n      ${n.html}\n      ${n.summary}`)].join('\n'))
+    .join('\n');
+}

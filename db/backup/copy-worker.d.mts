@@ -1,0 +1,13 @@
+import type Database from 'better-sqlite3';
+
+export interface TableStats {
+  rows: number;
+  cents: Record<string, number>;
+}
+export interface StoreStats {
+  userVersion: number;
+  tables: Record<string, TableStats>;
+}
+export function snapshotStats(db: Database.Database): StoreStats;
+export function compareStats(expected: StoreStats, actual: StoreStats): string[];
+

@@ -1,0 +1,55 @@
+import type { Store } from '../open';
+import type { BenchCase } from './bench-command';
+
+// Each floor returns the same result as the API call, computed by the fastest SQL we could write by hand on the
+// same file (juros of the running segment included, in integer arithmetic as charges.ts does), so the ratio says
+// what the API layers cost above the physical floor.
+
+/** juros = round(P × pct/100 × days/30), half-up in integers: PCT_SCALE 10^6 as in shared/money.ts */
+const JUROS = (p: string, pct: string, days: string) => `((2 * ${p} * CAST(ROUND(${pct} * 1000000) AS INTEGER) * ${days} + 3000000000) / 6000000000)`;
+const OVERDUE_OF = (customer: string) => `(SELECT IFNULL(SUM(i.principal_open_cents + i.fine_open_cents + MAX(0, i.interest_base_cents + CASE WHEN julianday(@today) > julianday(i.interest_from)
+    THEN ${JUROS('i.principal_open_cents', 'i.late_interest_monthly_pct', 'CAST(julianday(@today) - julianday(i.interest_from) AS INTEGER)')} ELSE 0 END)), 0)
+  FROM installment_standings i WHERE i.customer_id = ${customer} AND i.status = 'overdue')`;
+const SEARCH_SELECT = `SELECT c.id, c.name, c.cpf,
+    (SELECT p.number FROM customer_phones p WHERE p.customer_id = c.id AND p.deleted_at IS NULL ORDER BY p.position LIMIT 1) AS phone,
+    ${OVERDUE_OF('c.id')} AS overdueCents, s.profile, s.profile_reasons
+  FROM customers c JOIN customer_standings s ON s.id = c.id`;
+
+export function benchFloors(store: Store, call: (m: string, i: unknown) => unknown, has: Set<string>, today: string): BenchCase[] {
+  const q = store.sqlite;
+  const sample = q
+    .prepare(`SELECT c.id, c.cpf, (SELECT number FROM customer_phones p WHERE p.customer_id = c.id LIMIT 1) AS phone,
+                     (SELECT number FROM sales s WHERE s.customer_id = c.id LIMIT 1) AS carne
+                FROM customer_standings st JOIN customers c ON c.id = st.id WHERE st.overdue_count > 0 LIMIT 1 OFFSET 17`)
+    .get() as { id: string; cpf: string; phone: string; carne: string };
+  const byName = q.prepare(`${SEARCH_SELECT} WHERE c.deleted_at IS NULL AND (c.name_folded LIKE @a OR c.name_folded LIKE @b) ORDER BY c.name_folded LIMIT 50`);
+  const byCpf = q.prepare(`${SEARCH_SELECT} WHERE c.deleted_at IS NULL AND c.cpf >= @a AND c.cpf < @b ORDER BY c.name_folded LIMIT 50`);
+  const byPhone = q.prepare(`${SEARCH_SELECT} WHERE c.deleted_at IS NULL AND c.id IN (SELECT customer_id FROM customer_phones WHERE number LIKE @a AND deleted_at IS NULL) ORDER BY c.name_folded LIMIT 50`);
+  const byCarne = q.prepare(`${SEARCH_SELECT} WHERE c.deleted_at IS NULL AND c.id IN (SELECT customer_id FROM sales WHERE number = @a) ORDER BY c.name_folded LIMIT 50`);
+  const instFloor = q.prepare(`SELECT * FROM installments WHERE customer_id = ?`);
+  const allocFloor = q.prepare(`SELECT a.* FROM allocations a JOIN payments p ON p.id = a.payment_id WHERE p.customer_id = ?`);
+  const cpf6 = sample.cpf.slice(0, 6);
+  const phone6 = sample.phone.slice(-6);
+
+  const cases: BenchCase[] = [
+    { name: 'customers.search nome "silva"', api: () => call('customers.search', { query: 'silva' }), floor: () => byName.all({ a: 'silva%', b: '% silva%', today }) },
+    { name: 'customers.search nome "mar sil"', api: () => call('customers.search', { query: 'mar sil' }), floor: () => byName.all({ a: 'mar%', b: '% mar%', today }) },
+    { name: 'customers.search CPF (6 dígitos)', api: () => call('customers.search', { query: cpf6 }), floor: () => byCpf.all({ a: cpf6, b: cpf6 + ':', today }) },
+    { name: 'customers.search telefone (6 dígitos)', api: () => call('customers.search', { query: phone6 }), floor: () => byPhone.all({ a: `%${phone6}%`, today }), runs: 30 },
+    { name: 'customers.search carnê', api: () => call('customers.search', { query: sample.carne }), floor: () => byCarne.all({ a: sample.carne, today }) },
+    { name: 'accounts.statement', api: () => call('accounts.statement', { customerId: sample.id }), floor: () => [instFloor.all(sample.id), allocFloor.all(sample.id)] },
+    { name: 'payments.quote', api: () => call('payments.quote', { customerId: sample.id }), floor: () => [instFloor.all(sample.id), allocFloor.all(sample.id)] },
+  ];
+  if (has.has('queue.build')) {
+    // The list's floor: the candidates the policy allows, ordered by the same kind of score, the top 20 read.
+    const queueFloor = q.prepare(
+      `SELECT s.id, c.name, s.overdue_principal_cents, s.oldest_overdue_due, s.profile, s.best_hour
+         FROM customer_standings s JOIN customers c ON c.id = s.id
+        WHERE s.overdue_principal_cents > 0 AND s.oldest_overdue_due < date(@today, '-3 days') AND s.open_disputes = 0 AND c.do_not_call = 0
+          AND (s.last_attempt_at IS NULL OR s.last_attempt_at < @today)
+        ORDER BY (s.broken_promise_on IS NOT NULL) DESC, julianday(@today) - julianday(s.oldest_overdue_due) + s.overdue_principal_cents / 10000.0 DESC LIMIT 60`,
+    );
+    cases.unshift({ name: 'queue.build (20 clientes)', api: () => call('queue.build', {}), floor: () => queueFloor.all({ today }), runs: 50 });
+  }
+  return cases;
+}

@@ -1,0 +1,96 @@
+import { create } from 'zustand';
+import { call, ApiCallError } from '../../api';
+import { DEFAULT_TIME_ZONE } from '../../../shared/dates';
+import type { QueueItem, QueueResult, RemindersList } from './today-types';
+
+type Status = 'loading' | 'ready' | 'error';
+
+/**
+ * The Hoje area (F4): the day's short list, the promises due today and the reminders to send, read together
+ * when the clerk opens the area. Kept in a store so that going to Receber and back finds the morning's work as
+ * it was: what was already recorded stays marked on its row until the list is asked for again.
+ */
+interface TodayState {
+  status: Status;
+  error: string;
+  queue: QueueResult | null;
+  reminders: RemindersList | null;
+  /** reminders.list failed while the list itself came: the list still shows, the reminders say why not */
+  remindersError: string | null;
+  timeZone: string;
+  /** customerId → the outcome label recorded from this screen since the list was built */
+  recorded: Record<string, string>;
+  /** the customer whose call result is being recorded */
+  recording: QueueItem | null;
+  /** the folha curta is open over the screen */
+  printing: boolean;
+  load(): Promise<void>;
+  markRecorded(customerId: string, label: string): void;
+  markSent(key: string, at: string): void;
+  openRecord(item: QueueItem): void;
+  closeRecord(): void;
+  setPrinting(open: boolean): void;
+}
+
+const message = (e: unknown, fallback: string) => (e instanceof ApiCallError ? e.message : fallback);
+
+let inflight: Promise<void> | null = null;
+
+export const useToday = create<TodayState>((set) => {
+  async function loadNow(): Promise<void> {
+    set((s) => ({ status: s.queue ? s.status : 'loading', error: '' }));
+    const [queue, reminders, settings] = await Promise.allSettled([
+      call<QueueResult>('queue.build', {}),
+      call<RemindersList>('reminders.list', {}),
+      call<{ store?: { timeZone?: string } }>('settings.get', {}),
+    ]);
+    if (settings.status === 'fulfilled' && settings.value.store?.timeZone) set({ timeZone: settings.value.store.timeZone });
+    if (queue.status === 'rejected') {
+      set({ status: 'error', error: message(queue.reason, 'Não foi possível montar a lista de hoje.'), queue: null });
+      return;
+    }
+    set({
+      status: 'ready',
+      queue: queue.value,
+      recorded: {},
+      reminders: reminders.status === 'fulfilled' ? reminders.value : null,
+      remindersError: reminders.status === 'rejected' ? message(reminders.reason, 'Não foi possível ler os lembretes de hoje.') : null,
+    });
+  }
+
+  return {
+    status: 'loading',
+    error: '',
+    queue: null,
+    reminders: null,
+    remindersError: null,
+    timeZone: DEFAULT_TIME_ZONE,
+    recorded: {},
+    recording: null,
+    printing: false,
+
+    load() {
+      // Opening the area asks (areas.ts onOpen) and so does the screen when it mounts: one request serves both.
+      inflight ??= loadNow().finally(() => (inflight = null));
+      return inflight;
+    },
+
+    markRecorded: (customerId, label) => set((s) => ({ recorded: { ...s.recorded, [customerId]: label } })),
+
+    markSent: (key, at) =>
+      set((s) => {
+        if (!s.reminders) return {};
+        return {
+          reminders: {
+            ...s.reminders,
+            reminders: s.reminders.reminders.map((r) => (r.key === key ? { ...r, sentAt: at } : r)),
+            thankYous: s.reminders.thankYous.filter((t) => t.key !== key),
+          },
+        };
+      }),
+
+    openRecord: (item) => set({ recording: item }),
+    closeRecord: () => set({ recording: null }),
+    setPrinting: (printing) => set({ printing }),
+  };
+});
