@@ -130,7 +130,8 @@ const SECRET_KEYS = new Set(['pin', 'ownerPin', 'approvalPin', 'password']);
 export function summarize(input: Record<string, unknown>): string {
   const redacted = JSON.stringify(input, (k, v) => {
     if (SECRET_KEYS.has(k)) return '***';
-    if (k === 'content' && typeof v === 'string') return `(${v.length} caracteres)`;
+    // The file itself is customer data (names, CPFs): the audit keeps its size only.
+    if ((k === 'content' || k === 'contentBase64') && typeof v === 'string') return `(${v.length} caracteres)`;
     return v;
   });
   return redacted.length > 1000 ? redacted.slice(0, 997) + '...' : redacted;

@@ -24,6 +24,7 @@ import { backupStatus } from '../backup/jobs';
 import { healthStatus, refuseHealthyRestore } from '../health/status';
 import { exportCustomer, anonymizeCustomer } from '../usecases/privacy';
 import { rebuildStandings, settingsAffectStandings } from '../projections/standings';
+import { refreshQueueCandidates } from '../projections/queue-candidates';
 
 export interface CallEnv {
   sessions: Sessions;
@@ -70,6 +71,8 @@ export const handlers: Partial<Record<MethodName, Handler>> = {
     const after = updateSettings(ctx, input);
     // Grace, profile thresholds, promise rules or the calendar changed: every standing is recomputed.
     if (settingsAffectStandings(before, after)) rebuildStandings(ctx.store.sqlite, after, ctx.today);
+    // Grace, caps and quiet days decide who may be on the list: its candidates are recomputed.
+    else if (JSON.stringify(before.policy) !== JSON.stringify(after.policy)) refreshQueueCandidates(ctx.store.sqlite, after, ctx.today);
     return after;
   },
   'users.create': (ctx, input) => createUser(ctx, input),

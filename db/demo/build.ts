@@ -16,6 +16,7 @@ import { numberChronologically, PROVISIONAL } from './numbering';
 import { demoId } from './ids';
 import { setProjectionDay } from '../projections/standings';
 import { writeStandingsFromRows } from '../projections/from-rows';
+import { refreshQueueCandidates } from '../projections/queue-candidates';
 import type { DemoProfile } from './profiles';
 
 export interface DemoOptions {
@@ -179,6 +180,9 @@ export function buildDemoStore(store: Store, opts: DemoOptions): DemoSummary {
     opts.onProgress?.(end, opts.customers);
   }
   store.sqlite.transaction(() => numberChronologically(store.sqlite, env.device, ctx.now.toISOString()))();
-  store.sqlite.transaction(() => setProjectionDay(store.sqlite, opts.today))();
+  store.sqlite.transaction(() => {
+    setProjectionDay(store.sqlite, opts.today);
+    refreshQueueCandidates(store.sqlite, settings, opts.today);
+  })();
   return summary;
 }

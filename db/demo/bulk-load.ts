@@ -1,7 +1,7 @@
 import type { Store } from '../open';
 
 /** The tables the demo fills by the million. */
-const DEMO_TABLES = ['customers', 'customer_phones', 'sales', 'installments', 'payments', 'allocations', 'reversals', 'contacts', 'promises', 'disputes', 'messages', 'customer_standings', 'installment_standings'];
+const DEMO_TABLES = ['customers', 'customer_phones', 'sales', 'installments', 'payments', 'allocations', 'reversals', 'contacts', 'promises', 'disputes', 'messages', 'customer_standings', 'installment_standings', 'queue_candidates'];
 
 /**
  * Runs `fill` with SQLite set for a bulk load, for the command line's big demo stores (10^5 customers, 10^6

@@ -2,6 +2,7 @@ import type { Store } from '../open';
 import { loadSettings } from '../usecases/settings';
 import { preparedOn } from '../usecases/ledger-load';
 import { computeStandings, projectionDay } from './standings';
+import { checkQueueCandidates, queueDay } from './queue-candidates';
 import type { CustomerStandingRow, InstallmentStandingRow } from './derive';
 
 export interface CheckReport {
@@ -66,6 +67,9 @@ export function checkProjections(store: Store): CheckReport {
   if (extra > 0) note(`${extra} posições de parcelas gravadas sem parcela correspondente`);
   const extraCustomers = (sqlite.prepare('SELECT COUNT(*) AS n FROM customer_standings s WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = s.id)').get() as { n: number }).n;
   if (extraCustomers > 0) note(`${extraCustomers} posições gravadas de clientes que não existem`);
+  // The list's candidates derive from the standings; with the standings proven above, check them against those.
+  if (queueDay(sqlite) !== day) note(`A lista de candidatos é de ${queueDay(sqlite) ?? 'nenhum dia'}, as posições de ${day}.`);
+  else for (const d of checkQueueCandidates(sqlite, settings, day)) note(d);
   return report;
 }
 

@@ -86,6 +86,9 @@ export interface CustomerFacts {
   openDisputes: number;
 }
 
+/** How long a broken promise keeps leading the list when nobody has talked with the customer since. */
+export const BROKEN_PROMISE_FOLLOW_UP_DAYS = 30;
+
 /** No date-driven change is known beyond the horizon: the standing stays valid "forever". */
 export const FOREVER = '9999-12-31';
 
@@ -218,6 +221,7 @@ export function deriveStanding(customerId: string, facts: CustomerFacts, asOf: I
     for (const t of promiseThresholds(p, promiseRules)) consider(dayNumber(t));
     consider(dayNumber(p.date) + 90);
     consider(dayNumber(p.date) + 91);
+    consider(dayNumber(p.date) + BROKEN_PROMISE_FOLLOW_UP_DAYS + 1);
   }
 
   const { kind, reasons } = classifyProfile(profileFacts(facts.ledger, promiseFacts, asOf, rules), rules);
@@ -245,9 +249,13 @@ export function deriveStanding(customerId: string, facts: CustomerFacts, asOf: I
     else if (c.channel === 'phone' && !c.inbound) callbackAt = null;
   }
 
-  // The newest promise whose date passed unpaid and that no conversation after its date has answered.
+  // The newest promise whose date passed unpaid and that no conversation after its date has answered, within
+  // the follow-up window: it leads the list the next open day (CALLS.md stage 9); a month later, unanswered, it
+  // is an old debt like any other and no longer jumps the queue.
   let brokenPromiseOn: IsoDate | null = null;
+  const followUpFrom = addDays(asOf, -BROKEN_PROMISE_FOLLOW_UP_DAYS);
   for (const { p, j } of judged) {
+    if (p.date < followUpFrom) continue;
     if ((j.status === 'late' || j.status === 'partial' || j.status === 'broken') && !(lastConversationDay && lastConversationDay > p.date)) {
       if (!brokenPromiseOn || p.date > brokenPromiseOn) brokenPromiseOn = p.date;
     }

@@ -7,6 +7,7 @@ import { loadSettings } from '../usecases/settings';
 import { chargePolicy, preparedOn } from '../usecases/ledger-load';
 import { deriveStanding, type CustomerStandingRow, type InstallmentStandingRow } from './derive';
 import { loadFacts } from './load';
+import { refreshQueueCandidates, queueDay } from './queue-candidates';
 
 // The standings projection (issue "Who to call today" §1): one row per parcela and per customer, derived from
 // the money tables, promises, contacts and disputes. Three ways it moves, all inside a write transaction:
@@ -76,6 +77,7 @@ export function syncStandings(ctx: Ctx): void {
   // A write on a day the projection has not reached yet (a frozen clock moved back) waits for the rebuild.
   if (projectionDay(ctx.store.sqlite) !== ctx.today) return;
   writeStandings(ctx.store.sqlite, computeStandings(ctx.store.sqlite, ctx.settings, ids, ctx.today));
+  refreshQueueCandidates(ctx.store.sqlite, ctx.settings, ctx.today, ids);
 }
 
 /** Every customer, from scratch, as of `today`. Runs in the caller's transaction, or its own. */
@@ -89,6 +91,7 @@ export function rebuildStandings(sqlite: Database.Database, settings: Settings, 
       onProgress?.(Math.min(ids.length, k + BATCH * 4), ids.length);
     }
     setProjectionDay(sqlite, today);
+    refreshQueueCandidates(sqlite, settings, today);
   });
   run.immediate();
 }
@@ -117,6 +120,8 @@ export function advanceDay(sqlite: Database.Database, settings: Settings, today:
       n = due.length;
       writeStandings(sqlite, computeStandings(sqlite, settings, due, today));
       setProjectionDay(sqlite, today);
+      // Every candidate's score moves with the date (days late, days since the last contact).
+      refreshQueueCandidates(sqlite, settings, today);
     })
     .immediate();
   return n;
@@ -124,8 +129,10 @@ export function advanceDay(sqlite: Database.Database, settings: Settings, today:
 
 /** Before any call: bring the standings to the store's today when the day has changed. */
 export function ensureProjectionDay(ctx: Ctx): void {
-  if (projectionDay(ctx.store.sqlite) === ctx.today) return;
-  advanceDay(ctx.store.sqlite, ctx.settings, ctx.today);
+  const sqlite = ctx.store.sqlite;
+  if (projectionDay(sqlite) !== ctx.today) advanceDay(sqlite, ctx.settings, ctx.today);
+  // A store whose standings predate the list's projection (or a bulk load that wrote only the standings).
+  else if (queueDay(sqlite) !== ctx.today) sqlite.transaction(() => refreshQueueCandidates(sqlite, ctx.settings, ctx.today)).immediate();
 }
 
 /** Settings that change a derivation (grace, profile thresholds, promise rules, charges) need a full recomputation. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { rowMeta, bool } from './columns';
 
@@ -52,5 +53,10 @@ export const customerPhones = sqliteTable(
     position: integer('position').notNull(),
     deletedAt: text('deleted_at'),
   },
-  (t) => [index('customer_phones_customer_ix').on(t.customerId), index('customer_phones_number_ix').on(t.number)],
+  (t) => [
+    index('customer_phones_customer_ix').on(t.customerId),
+    index('customer_phones_number_ix').on(t.number),
+    // the number without its DDD: a clerk often types only the local number (customers.search)
+    index('customer_phones_local_ix').on(sql`substr(${t.number}, 3)`),
+  ],
 );

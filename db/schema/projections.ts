@@ -68,7 +68,30 @@ export const customerStandings = sqliteTable(
     /** hour of the day (0–23) the customer answers most, learned from past answered calls */
     bestHour: integer('best_hour'),
   },
-  (t) => [index('customer_standings_valid_ix').on(t.validUntil), index('customer_standings_overdue_ix').on(t.oldestOverdueDue)],
+  (t) => [
+    index('customer_standings_valid_ix').on(t.validUntil),
+    index('customer_standings_overdue_ix').on(t.oldestOverdueDue),
+    // promises due today and tomorrow (the Hoje screen) are found by date, not by scanning every customer
+    index('customer_standings_promise_ix').on(t.promiseDate),
+  ],
+);
+
+/**
+ * Who may be on today's list and with what score (score.ts): the customers the standing alone allows today,
+ * recomputed when the day changes and for every customer a write touches. queue.build reads the top of it by
+ * the score index instead of scoring 40,000 overdue customers on every call.
+ */
+export const queueCandidates = sqliteTable(
+  'queue_candidates',
+  {
+    /** the customer's id */
+    id: text('id').primaryKey().references(() => customers.id),
+    day: text('day').notNull(),
+    score: integer('score').notNull(),
+    overduePrincipalCents: integer('overdue_principal_cents').notNull(),
+    bestHour: integer('best_hour'),
+  },
+  (t) => [index('queue_candidates_score_ix').on(t.score)],
 );
 
 /** The store day the projections are valid for (one row). */

@@ -21,7 +21,8 @@ const TYPES: Record<string, string> = {
 
 // Same policy as the desktop window; Mantine injects <style> tags, hence 'unsafe-inline' for styles only.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-const MAX_BODY = 60 * 1024 * 1024;
+// A 50 MB spreadsheet (the import limit) is about 67 MB once base64-encoded.
+const MAX_BODY = 72 * 1024 * 1024;
 
 /**
  * Browser mode: the same renderer and the same dispatcher over HTTP on loopback only. Every API request

@@ -32,8 +32,9 @@ const CLOCK_SLACK_MS = 5 * 60_000;
  * customer made to the store (`inbound`) is theirs and always recorded. A customer who paid during the call is
  * no longer overdue when the clerk records "paid": that block does not apply to the outcome that caused it.
  */
-function assertCallAllowed(ctx: Ctx, input: ContactInput): void {
-  const window = callingWindow({ now: ctx.now, timeZone: ctx.settings.store.timeZone, windows: ctx.settings.policy.callWindows, calendar: storeCalendar(ctx.settings) });
+function assertCallAllowed(ctx: Ctx, input: ContactInput, at: Date): void {
+  // The calling hours are judged when the call was made: a call at 19:55 recorded at 20:02 was within them.
+  const window = callingWindow({ now: at, timeZone: ctx.settings.store.timeZone, windows: ctx.settings.policy.callWindows, calendar: storeCalendar(ctx.settings) });
   const reasons: string[] = [];
   if (!window.allowed) reasons.push(`Fora do horário de ligações. ${window.reason}`);
   const found = policyFactsFor(ctx, input.customerId);
@@ -57,7 +58,7 @@ export function recordContact(ctx: Ctx, input: ContactInput) {
   if (input.phone !== undefined && !/^\d{10,11}$/.test(digits(input.phone))) throw bad('phone', 'Telefone inválido: use DDD + número (10 ou 11 dígitos).');
 
   const outboundCall = input.channel === 'phone' && !input.inbound;
-  if (outboundCall) assertCallAllowed(ctx, input);
+  if (outboundCall) assertCallAllowed(ctx, input, at);
 
   // The phone used: the one given, else the first good one (the one the list proposed).
   const phones = phonesOf(ctx, [input.customerId]).get(input.customerId)!;

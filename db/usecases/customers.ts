@@ -116,7 +116,7 @@ function carneNumber(q: string): string | null {
 
 /**
  * Search as you type: every word of the query must start a word of the name (accents and case ignored);
- * a query that is mostly digits matches the start of the CPF or any part of a phone; a carnê number
+ * a query that is mostly digits matches the start of the CPF or of a phone (with or without its DDD); a carnê number
  * (`A-000012`, also typed `a-12`) finds the customer of that sale or agreement.
  */
 export function searchCustomers(ctx: Ctx, input: { query: string; limit?: number }): { items: CustomerSearchItem[] } {
@@ -131,10 +131,20 @@ export function searchCustomers(ctx: Ctx, input: { query: string; limit?: number
   else if (looksNumeric || carne) {
     const found: SQL[] = [];
     if (looksNumeric) {
+      // The phone as typed: with its DDD or without it — both a range on an index (a contains-match would read
+      // every phone of the store at each keystroke).
       const phoneMatch = ctx.db
         .select({ id: customerPhones.customerId })
         .from(customerPhones)
-        .where(and(sql`${customerPhones.number} LIKE ${'%' + digits + '%'}`, isNull(customerPhones.deletedAt)));
+        .where(
+          and(
+            or(
+              sql`(${customerPhones.number} >= ${digits} AND ${customerPhones.number} < ${digits + ':'})`,
+              sql`(substr(${customerPhones.number}, 3) >= ${digits} AND substr(${customerPhones.number}, 3) < ${digits + ':'})`,
+            ),
+            isNull(customerPhones.deletedAt),
+          ),
+        );
       // A range, not LIKE (case-insensitive by default in SQLite), so the CPF index serves the prefix.
       found.push(sql`(${customers.cpf} >= ${digits} AND ${customers.cpf} < ${digits + ':'})`, sql`${customers.id} IN ${phoneMatch}`);
     }

@@ -1,5 +1,6 @@
 import type { Ctx } from '../context';
 import { addDays, noonIn, todayIn, type IsoDate } from '../../shared/dates';
+import { dayStartIso, zoneOffsetMinutes } from '../projections/queue-candidates';
 import { formatPhone } from '../../shared/phone';
 import { statementLine, statementTotals } from '../../shared/ledger/quote';
 import { callingWindow, minutesOfDay } from '../../shared/collection/calling-window';
@@ -10,18 +11,19 @@ import type { ProfileKind } from '../../shared/ui-format/profile';
 import { overdueTotalsFor } from '../projections/read';
 import { computeStandings } from '../projections/standings';
 import { promiseRulesOf } from '../projections/derive';
+import { localTimeReader } from '../projections/local-time';
 import { prepared, storeCalendar, loadLedgers, chargePolicy } from './ledger-load';
+
+// queue.build (issue "Who to call today" §4) and the facts the contact policy reads for it and for
+// contacts.record. Today's list: SQL over customer_standings filters what the standing alone decides and orders
+// by score.ts's sum; JS checks the rest for the top rows only (a page of a few × the list size). Another day's
+// list: the standings recomputed in memory (slow; see pagerAsOf).
+
 // The per-customer facts the contact policy reads that are not in the standing (standings.md): flags,
 // phones, the last 7 days of contacts, the current agreement. One query each for a batch of customers.
 
-/** The UTC instant a store day starts, as stored timestamps are written (toISOString). São Paulo has no DST. */
-export const dayStartIso = (date: IsoDate, timeZone: string): string => new Date(noonIn(date, timeZone).getTime() - 12 * 3_600_000).toISOString();
-
-/** Minutes the store's zone is ahead of UTC on that day (São Paulo: −180), for SQLite's date(ts, '±N minutes'). */
-export function zoneOffsetMinutes(date: IsoDate, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Math.round((Date.UTC(y, m - 1, d, 12) - noonIn(date, timeZone).getTime()) / 60_000);
-}
+// Re-exported: contacts.ts and the tests read them from here.
+export { dayStartIso, zoneOffsetMinutes };
 
 export const policyRules = (ctx: Ctx): ContactPolicyRules => ({
   graceDays: ctx.settings.policy.graceDays,
@@ -142,34 +144,16 @@ export interface PromiseDue {
 const CANDIDATE_COLS = `${STANDING_POLICY_COLS}, c.name, c.key_customer AS keyCustomer, c.do_not_call AS doNotCall, s.profile, s.profile_reasons AS profileReasons,
   s.first_delay AS firstDelay, s.best_hour AS bestHour`;
 
-/** score.ts's sum, in SQL, so the database orders 40,000 candidates and hands over only the top ones. */
-const SQL_SCORE = `(CASE WHEN s.broken_promise_on IS NOT NULL THEN ${SCORE.brokenPromise} ELSE 0 END
-  + CASE WHEN s.callback_at IS NOT NULL THEN ${SCORE.callback} ELSE 0 END
-  + MIN(${SCORE.maxDaysLate}, CAST(julianday(@today) - julianday(s.oldest_overdue_due) AS INTEGER))
-  + MIN(${SCORE.maxAmount}, s.overdue_principal_cents / ${SCORE.amountStepCents})
-  + CASE s.profile ${Object.entries(SCORE.profile).map(([k, v]) => `WHEN '${k}' THEN ${v}`).join(' ')} ELSE 0 END
-  + CASE WHEN c.key_customer THEN ${SCORE.keyCustomer} ELSE 0 END
-  + CASE WHEN s.first_delay THEN ${SCORE.firstDelay} ELSE 0 END
-  + COALESCE(MIN(${SCORE.maxDaysSinceContact}, CAST(julianday(@today) - julianday(date(MAX(COALESCE(s.last_attempt_at, ''), COALESCE(s.last_conversation_at, '')), @offset)) AS INTEGER)), ${SCORE.maxDaysSinceContact}))`;
-
 /**
- * The policy's exclusions that the standing alone decides, as SQL (the rest — phones, the 7-day count,
- * agreements — is checked in JS for the top rows only): past the grace days, not "não ligar", no open dispute,
- * not in the quiet days after a conversation (unless a callback is pending or a promise broke after it), no
- * callback set for a later day, no promise still pending (a reminder, not a call), and with a daily cap of one, not called today (unless a timed callback is due).
+ * Today's candidates come from their projection (db/projections/queue-candidates.ts: the exclusions the standing
+ * alone decides, and the score), read from the top of the score index: the rows down to the score of the last
+ * one asked for, then ordered exactly as compareScored orders them.
  */
-const CANDIDATES_SQL = `SELECT ${CANDIDATE_COLS}, ${SQL_SCORE} AS score
-  FROM customer_standings s JOIN customers c ON c.id = s.id
- WHERE s.oldest_overdue_due < @graceCutoff AND s.overdue_principal_cents > 0
-   AND c.do_not_call = 0 AND c.deleted_at IS NULL AND s.open_disputes = 0 AND @maxPerDay > 0
-   AND NOT (@quietDays > 0 AND IFNULL(s.last_conversation_at, '') >= @quietFrom AND s.callback_at IS NULL
-            AND (s.broken_promise_on IS NULL OR s.broken_promise_on < date(s.last_conversation_at, @offset)))
-   AND IFNULL(s.callback_at, '') < @tomorrowStart
-   AND NOT (IFNULL(s.promise_status, '') = 'pending' AND IFNULL(s.promise_date, '') >= @today)
-   AND NOT (@maxPerDay = 1 AND IFNULL(s.last_attempt_at, '') >= @todayStart
-            AND NOT (IFNULL(s.callback_at, '') > IFNULL(s.last_conversation_at, '~')))
- ORDER BY score DESC, s.id
- LIMIT @take OFFSET @skip`;
+const THRESHOLD_SQL = 'SELECT score FROM queue_candidates ORDER BY score DESC LIMIT 1 OFFSET ?';
+const CANDIDATES_SQL = `SELECT ${CANDIDATE_COLS}, q.score
+  FROM queue_candidates q JOIN customer_standings s ON s.id = q.id JOIN customers c ON c.id = q.id
+ WHERE q.score >= @threshold
+ ORDER BY q.score DESC, ABS(IFNULL(q.best_hour, @nowHour + 99) - @nowHour), q.overdue_principal_cents DESC, q.id`;
 
 type CandidateRow = Omit<Candidate, 'keyCustomer' | 'doNotCall' | 'firstDelay' | 'profileReasons'> & { keyCustomer: number; doNotCall: number; firstDelay: number; profileReasons: string; score: number };
 
@@ -181,22 +165,18 @@ const toCandidate = ({ keyCustomer, doNotCall, firstDelay, profileReasons, score
   profileReasons: JSON.parse(profileReasons),
 });
 
-/** Fast path: the standings are for today; the database orders, JS refines page by page. */
-function pagerFromStandings(ctx: Ctx, day: IsoDate): (skip: number, take: number) => Candidate[] {
-  const p = ctx.settings.policy;
-  const tz = ctx.settings.store.timeZone;
-  const params = {
-    today: day,
-    offset: `${zoneOffsetMinutes(day, tz)} minutes`,
-    graceCutoff: addDays(day, -p.graceDays),
-    maxPerDay: p.maxCallsPerDay,
-    quietDays: p.quietDaysAfterConversation,
-    quietFrom: dayStartIso(addDays(day, 1 - p.quietDaysAfterConversation), tz),
-    todayStart: dayStartIso(day, tz),
-    tomorrowStart: dayStartIso(addDays(day, 1), tz),
+/**
+ * Fast path: the standings are for today. The database filters and orders by exactly compareScored's order,
+ * so JS only drops rows (phones, the 7-day count, agreements) page by page and never re-sorts across pages.
+ */
+function pagerFromStandings(ctx: Ctx, _day: IsoDate, nowHour: number): (skip: number, take: number) => Candidate[] {
+  const threshold = prepared(ctx, THRESHOLD_SQL);
+  const rows = prepared(ctx, CANDIDATES_SQL);
+  return (skip, take) => {
+    const last = threshold.get(skip + take - 1) as { score: number } | undefined;
+    const all = rows.all({ threshold: last ? last.score : -1e9, nowHour }) as CandidateRow[];
+    return all.slice(skip, skip + take).map(toCandidate);
   };
-  const st = prepared(ctx, CANDIDATES_SQL);
-  return (skip, take) => (st.all({ ...params, skip, take }) as CandidateRow[]).map(toCandidate);
 }
 
 /**
@@ -204,7 +184,7 @@ function pagerFromStandings(ctx: Ctx, day: IsoDate): (skip: number, take: number
  * recomputed in memory as of that day (computeStandings, nothing written) for every customer with a parcela
  * due before the grace cutoff. Seconds on a large store; meant for looking back or planning, not for the counter.
  */
-function pagerAsOf(ctx: Ctx, day: IsoDate, now: Date): { page: (skip: number, take: number) => Candidate[]; agreements: Map<string, { openCount: number; overdueCount: number }> } {
+function pagerAsOf(ctx: Ctx, day: IsoDate, now: Date, nowHour: number): { page: (skip: number, take: number) => Candidate[]; agreements: Map<string, { openCount: number; overdueCount: number }> } {
   const cutoff = addDays(day, -ctx.settings.policy.graceDays);
   const ids = (prepared(ctx, 'SELECT DISTINCT customer_id AS id FROM installments WHERE due_date < ?').all(cutoff) as { id: string }[]).map((r) => r.id);
   const derived = computeStandings(ctx.store.sqlite, ctx.settings, ids, day);
@@ -260,7 +240,7 @@ function pagerAsOf(ctx: Ctx, day: IsoDate, now: Date): { page: (skip: number, ta
     };
     all.push({ ...c, score: scoreOf(c, day, tz, null).score });
   }
-  all.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  all.sort(compareScored(nowHour));
   return { page: (skip, take) => all.slice(skip, skip + take), agreements };
 }
 
@@ -287,29 +267,67 @@ function scoreOf(c: Candidate, day: IsoDate, tz: string, callbackReason: string 
 
 const phoneView = (p: PolicyPhone | null) => (p ? { number: p.number, label: formatPhone(p.number), whatsapp: !!p.whatsapp } : null);
 
-/** Promises dated today (a reminder and a check of the payment, not a call) and tomorrow (a reminder the day before). */
-function promisesDue(ctx: Ctx, day: IsoDate): { today: PromiseDue[]; tomorrow: PromiseDue[] } {
+/**
+ * The newest promise of each customer (the one the standing follows) when it is dated today — a reminder and a
+ * check of the payment, not a call — or tomorrow (a reminder the day before). Today's come straight from the
+ * standings, status included; `paidCents` is what judgePromise counts (payments from the day it was made).
+ */
+// The page is chosen from the standings alone (largest promises first), then the names and the payments are
+// read for its rows only: joining every customer of a busy day costs more than the rest of the list.
+const PROMISES_TODAY_SQL = `SELECT t.promiseId, t.customerId, c.name, t.date, t.amountCents,
+       (SELECT IFNULL(SUM(pay.amount_cents), 0) FROM payments pay
+         WHERE pay.customer_id = t.customerId AND pay.date >= date((SELECT p.created_at FROM promises p WHERE p.id = t.promiseId), @offset) AND pay.date <= MIN(@day, date(t.date, @tolerance))
+           AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = pay.id AND r.date <= @day)) AS paidCents,
+       t.status
+  FROM (SELECT s.promise_id AS promiseId, s.id AS customerId, s.promise_date AS date, s.promise_amount_cents AS amountCents, s.promise_status AS status
+          FROM customer_standings s WHERE s.promise_date = @date ORDER BY s.promise_amount_cents DESC, s.id LIMIT @limit) t
+  JOIN customers c ON c.id = t.customerId
+ WHERE c.deleted_at IS NULL
+ ORDER BY t.amountCents DESC, t.customerId`;
+
+const PROMISES_COUNT_SQL = `SELECT COUNT(*) AS n FROM customer_standings s WHERE s.promise_date = ?`;
+
+/** A large store can have thousands of promises due on one day: the screen gets a page and the count. */
+export const PROMISES_PAGE = 200;
+
+function promisesFromStandings(ctx: Ctx, day: IsoDate): { today: PromiseDue[]; tomorrow: PromiseDue[]; todayTotal: number; tomorrowTotal: number } {
+  const params = { offset: `${zoneOffsetMinutes(day, ctx.settings.store.timeZone)} minutes`, tolerance: `+${ctx.settings.policy.promiseToleranceDays} days`, day, limit: PROMISES_PAGE };
+  const page = (date: IsoDate) => prepared(ctx, PROMISES_TODAY_SQL).all({ ...params, date }) as PromiseDue[];
+  const count = (date: IsoDate) => (prepared(ctx, PROMISES_COUNT_SQL).get(date) as { n: number }).n;
   const tomorrow = addDays(day, 1);
-  const rows = prepared(ctx,
+  return { today: page(day), tomorrow: page(tomorrow), todayTotal: count(day), tomorrowTotal: count(tomorrow) };
+}
+
+/** The same for another day: each customer's newest promise as of that day, judged from the payments. */
+function promisesAsOf(ctx: Ctx, day: IsoDate): { today: PromiseDue[]; tomorrow: PromiseDue[] } {
+  const tomorrow = addDays(day, 1);
+  const local = localTimeReader(ctx.settings.store.timeZone);
+  const rows = (prepared(ctx,
     `SELECT p.id, p.customer_id AS customerId, c.name, p.date, p.amount_cents AS amountCents, p.created_at AS createdAt
        FROM promises p JOIN customers c ON c.id = p.customer_id
-      WHERE p.date IN (@day, @tomorrow) AND c.deleted_at IS NULL ORDER BY p.date, c.name_folded`,
-  ).all({ day, tomorrow }) as { id: string; customerId: string; name: string; date: IsoDate; amountCents: number; createdAt: string }[];
+      WHERE p.date IN (@day, @tomorrow) AND c.deleted_at IS NULL ORDER BY p.date, c.name_folded, c.id`,
+  ).all({ day, tomorrow }) as { id: string; customerId: string; name: string; date: IsoDate; amountCents: number; createdAt: string }[]).filter((r) => local(r.createdAt).day <= day);
   const out = { today: [] as PromiseDue[], tomorrow: [] as PromiseDue[] };
   if (!rows.length) return out;
-  const payments = prepared(ctx,
+  const ids = JSON.stringify([...new Set(rows.map((r) => r.customerId))]);
+  const newest = new Map<string, string>();
+  for (const p of prepared(ctx, 'SELECT customer_id AS c, id, created_at AS createdAt FROM promises WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid').all(ids) as { c: string; id: string; createdAt: string }[])
+    if (local(p.createdAt).day <= day) newest.set(p.c, p.id);
+  const byCustomer = new Map<string, { date: IsoDate; amountCents: number }[]>();
+  for (const p of prepared(ctx,
     `SELECT p.customer_id AS c, p.date, p.amount_cents AS amountCents FROM payments p
       WHERE p.customer_id IN (SELECT value FROM json_each(@ids)) AND p.date <= @day
         AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id AND r.date <= @day)`,
-  ).all({ ids: JSON.stringify([...new Set(rows.map((r) => r.customerId))]), day }) as { c: string; date: IsoDate; amountCents: number }[];
+  ).all({ ids, day }) as { c: string; date: IsoDate; amountCents: number }[]) {
+    const list = byCustomer.get(p.c) ?? [];
+    list.push(p);
+    byCustomer.set(p.c, list);
+  }
   const rules = promiseRulesOf(ctx.settings);
-  const tz = ctx.settings.store.timeZone;
   for (const r of rows) {
-    const madeOn = todayIn(tz, new Date(r.createdAt));
-    if (madeOn > day) continue;
-    const j = judgePromise({ madeOn, date: r.date, amountCents: r.amountCents }, payments.filter((p) => p.c === r.customerId), day, rules);
-    const item = { promiseId: r.id, customerId: r.customerId, name: r.name, date: r.date, amountCents: r.amountCents, paidCents: j.paidCents, status: j.status };
-    (r.date === day ? out.today : out.tomorrow).push(item);
+    if (newest.get(r.customerId) !== r.id) continue;
+    const j = judgePromise({ madeOn: local(r.createdAt).day, date: r.date, amountCents: r.amountCents }, byCustomer.get(r.customerId) ?? [], day, rules);
+    (r.date === day ? out.today : out.tomorrow).push({ promiseId: r.id, customerId: r.customerId, name: r.name, date: r.date, amountCents: r.amountCents, paidCents: j.paidCents, status: j.status });
   }
   return out;
 }
@@ -322,18 +340,26 @@ export function buildQueue(ctx: Ctx, input: { asOf?: string; limit?: number }) {
   const now = day === ctx.today ? ctx.now : noonIn(day, tz);
   const window = callingWindow({ now, timeZone: tz, windows: ctx.settings.policy.callWindows, calendar: storeCalendar(ctx.settings) });
   const calling = { allowed: window.allowed, message: window.reason, opensAt: window.opensAt ?? null, opensOn: window.opensOn ?? null, closedReason: window.closedReason };
-  const promises = promisesDue(ctx, day);
-  const base = { asOf: day, calling, promisesDueToday: promises.today, remindersTomorrow: promises.tomorrow };
+  const promises = day === ctx.today ? promisesFromStandings(ctx, day) : promisesAsOf(ctx, day);
+  const base = {
+    asOf: day,
+    calling,
+    promisesDueToday: promises.today,
+    remindersTomorrow: promises.tomorrow,
+    promisesDueTodayTotal: 'todayTotal' in promises ? promises.todayTotal : promises.today.length,
+    remindersTomorrowTotal: 'tomorrowTotal' in promises ? promises.tomorrowTotal : promises.tomorrow.length,
+  };
   // Sunday or a feriado: nobody is called, and the list says why.
   if (window.closedReason) return { ...base, items: [] as QueueItem[] };
 
-  const slow = day === ctx.today ? null : pagerAsOf(ctx, day, now);
-  const page = slow ? slow.page : pagerFromStandings(ctx, day);
+  const nowHour = Math.floor(minutesOfDay(now, tz) / 60);
+  const slow = day === ctx.today ? null : pagerAsOf(ctx, day, now, nowHour);
+  const page = slow ? slow.page : pagerFromStandings(ctx, day, nowHour);
   const rules = policyRules(ctx);
-  const picked: { c: Candidate; d: ContactDecision; callback: string | null; score: number; name: string; bestHour: number | null; overdueCents: number }[] = [];
+  const picked: { c: Candidate; d: ContactDecision; callback: string | null; score: number }[] = [];
   // A few times the list: the SQL filters leave only phones, the 7-day count and agreements to JS.
   const take = Math.max(10, limit * 3);
-  for (let skip = 0; ; skip += take) {
+  for (let skip = 0; picked.length < limit; skip += take) {
     const rows = page(skip, take);
     const ids = rows.map((r) => r.id);
     const phones = phonesOf(ctx, ids);
@@ -347,16 +373,10 @@ export function buildQueue(ctx: Ctx, input: { asOf?: string; limit?: number }) {
       if (!belongsOnTodaysList(d)) continue;
       const later = d.blocks.find((b) => b.code === 'callback_later_today');
       const callback = later ? later.message.replace(/\.$/, '') : null;
-      picked.push({ c, d, callback, score: scoreOf(c, day, tz, callback).score, name: c.name, bestHour: c.bestHour, overdueCents: c.overduePrincipalCents });
+      picked.push({ c, d, callback, score: scoreOf(c, day, tz, callback).score });
     }
     if (rows.length < take) break;
-    // Enough once the list is full and the rows still to come cannot tie with its last item.
-    if (picked.length >= limit) {
-      const cut = picked.map((p) => p.score).sort((a, b) => b - a)[limit - 1];
-      if (scoreOf(rows[rows.length - 1], day, tz, null).score < cut) break;
-    }
   }
-  picked.sort(compareScored(Math.floor(minutesOfDay(now, tz) / 60)));
   const top = picked.slice(0, limit);
   // What accounts.statement would say is overdue (principal + multa + juros), for the items shown only.
   const ids = top.map((p) => p.c.id);

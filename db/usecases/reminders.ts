@@ -361,15 +361,29 @@ function thankYous(ctx: Ctx, day: IsoDate, customerId?: string): { items: ThankY
 }
 
 /** reminders.list: the reminders due on `asOf` (default today). Amounts are the standings' (today's). */
-export function listReminders(ctx: Ctx, input: { asOf?: string }): RemindersList {
+export function listReminders(ctx: Ctx, input: { asOf?: string; limit?: number; offset?: number }): RemindersList {
   const day = input.asOf ?? ctx.today;
   const { items, skipped } = collect(ctx, day);
+  const limit = input.limit ?? 100;
+  const offset = input.offset ?? 0;
+  // Still to send first, then the ones done today (kept so the screen can show them as sent).
+  const ordered = [...items.filter((i) => !i.sentAt), ...items.filter((i) => i.sentAt)];
+  const thanks = thankYous(ctx, day).items;
   const notes: string[] = [];
   const missing = missingStoreIdentity(ctx.settings.store);
   if (missing.length) notes.push(`Cadastre ${missing.join(' e ')} da loja em Configurações: toda mensagem de cobrança identifica a loja (CDC art. 42-A).`);
   if (skipped.noSmtp) notes.push(`${skipped.noSmtp} lembrete(s) por e-mail esperam a conta de e-mail da loja (SMTP) em Configurações.`);
   if (skipped.noWhatsappOptIn) notes.push(`${skipped.noWhatsappOptIn} cliente(s) sem autorização registrada para WhatsApp ficaram de fora desse canal.`);
-  return { asOf: day, reminders: items, thankYous: thankYous(ctx, day).items, skipped, notes };
+  return {
+    asOf: day,
+    reminders: ordered.slice(offset, offset + limit),
+    total: items.length,
+    pending: items.filter((i) => !i.sentAt).length,
+    thankYous: thanks.slice(0, limit),
+    thankYousTotal: thanks.length,
+    skipped,
+    notes,
+  };
 }
 
 const refuse = (message: string, path = 'stepId') => new ApiError('conflict', message, [{ path, message }]);

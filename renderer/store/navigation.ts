@@ -12,8 +12,8 @@ interface NavigationState {
   setHelpOpen(open: boolean): void;
 }
 
-// Clientes is the first area with a screen; switch to 'hoje' once the daily call list exists.
-export const DEFAULT_AREA: AreaId = 'clientes';
+// The day starts with who to call and what to send (issue "Who to call today" §6).
+export const DEFAULT_AREA: AreaId = 'hoje';
 
 export const useNavigation = create<NavigationState>((set) => ({
   area: DEFAULT_AREA,

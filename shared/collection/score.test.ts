@@ -34,9 +34,9 @@ describe('scoreCustomer — every point has a reason', () => {
     expect(s.score).toBe(SCORE.maxDaysLate + SCORE.maxAmount + 25 + 3);
   });
   it('strategic customer, first delay, never contacted, best hour', () => {
-    const s = scoreCustomer(base({ keyCustomer: true, firstDelay: true, lastContactDay: null, bestHour: 18 }));
-    expect(s.reasons).toEqual(['42 dias de atraso', 'R$ 150,00 em atraso', 'Cliente estratégico', 'Primeiro atraso: ligação de lembrete', 'Nenhum contato anterior', 'Atende melhor entre 18h e 19h']);
-    expect(s.score).toBe(42 + 6 + 25 + 20 + 15 + 14);
+    const s = scoreCustomer(base({ keyCustomer: true, firstDelay: true, lastContactDay: null, bestHour: 18, oldestOverdueDue: '2026-10-25' }));
+    expect(s.reasons).toEqual(['29 dias de atraso', 'R$ 150,00 em atraso', 'Cliente estratégico', 'Primeiro atraso: ligação de lembrete', 'Nenhum contato anterior', 'Atende melhor entre 18h e 19h']);
+    expect(s.score).toBe(29 + 6 + 25 + 20 + 15 + 14);
     expect(scoreCustomer(base({ lastContactDay: '2026-11-11' })).reasons).toContain('Sem contato há 12 dias');
   });
   it('a callback the customer asked for comes after a broken promise and before everything else', () => {
@@ -45,20 +45,27 @@ describe('scoreCustomer — every point has a reason', () => {
     expect(cb.score).toBeGreaterThan(scoreCustomer(base({ oldestOverdueDue: '2025-01-01', overduePrincipalCents: 10_000_000, keyCustomer: true })).score);
     expect(cb.score).toBeLessThan(scoreCustomer(base({ brokenPromiseOn: '2026-11-18' })).score);
   });
+  it('a first delay is a gentle reminder only while it is recent and not a mau pagador’s', () => {
+    expect(scoreCustomer(base({ firstDelay: true, oldestOverdueDue: '2026-11-10' })).reasons).toContain('Primeiro atraso: ligação de lembrete');
+    expect(scoreCustomer(base({ firstDelay: true, oldestOverdueDue: '2026-10-01' })).reasons).not.toContain('Primeiro atraso: ligação de lembrete');
+    expect(scoreCustomer(base({ firstDelay: true, oldestOverdueDue: '2026-11-10', profile: 'mau_pagador' })).reasons).not.toContain('Primeiro atraso: ligação de lembrete');
+  });
   it('one day late reads in the singular', () => {
     expect(scoreCustomer(base({ oldestOverdueDue: '2026-11-22' })).reasons[0]).toBe('1 dia de atraso');
   });
 });
 
 describe('compareScored — ties', () => {
-  it('breaks a tie by the best hour nearer to now, unknown hours last', () => {
+  it('breaks a tie by the best hour nearer to now (unknown hours last), then more principal, then the id', () => {
     const items = [
-      { name: 'A', score: 50, bestHour: null, overdueCents: 1 },
-      { name: 'B', score: 50, bestHour: 19, overdueCents: 1 },
-      { name: 'C', score: 50, bestHour: 11, overdueCents: 1 },
-      { name: 'D', score: 60, bestHour: null, overdueCents: 1 },
+      { id: 'a', score: 50, bestHour: null, overduePrincipalCents: 1 },
+      { id: 'b', score: 50, bestHour: 19, overduePrincipalCents: 1 },
+      { id: 'c', score: 50, bestHour: 11, overduePrincipalCents: 1 },
+      { id: 'd', score: 60, bestHour: null, overduePrincipalCents: 1 },
+      { id: 'e', score: 50, bestHour: null, overduePrincipalCents: 9 },
+      { id: '0', score: 50, bestHour: null, overduePrincipalCents: 1 },
     ];
-    expect([...items].sort(compareScored(10)).map((i) => i.name)).toEqual(['D', 'C', 'B', 'A']);
-    expect([...items].sort(compareScored(18)).map((i) => i.name)).toEqual(['D', 'B', 'C', 'A']);
+    expect([...items].sort(compareScored(10)).map((i) => i.id)).toEqual(['d', 'c', 'b', 'e', '0', 'a']);
+    expect([...items].sort(compareScored(18)).map((i) => i.id)).toEqual(['d', 'b', 'c', 'e', '0', 'a']);
   });
 });

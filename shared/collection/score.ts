@@ -21,6 +21,8 @@ export const SCORE = {
   profile: { negligente: 30, cronico: 25, novo: 25, ocasional: 20, em_dia: 15, mau_pagador: 10 } satisfies Record<ProfileKind, number>,
   keyCustomer: 20,
   firstDelay: 15,
+  /** a "first delay" older than this, or of a mau pagador, is no longer a lapse to remind of gently */
+  firstDelayMaxDaysLate: 30,
   /** one point per day since the last contact, up to (never contacted = the maximum) */
   maxDaysSinceContact: 14,
 } as const;
@@ -73,7 +75,7 @@ export function scoreCustomer(f: ScoreFacts): Scored {
     score += SCORE.keyCustomer;
     reasons.push('Cliente estratégico');
   }
-  if (f.firstDelay) {
+  if (f.firstDelay && f.profile !== 'mau_pagador' && daysLate <= SCORE.firstDelayMaxDaysLate) {
     score += SCORE.firstDelay;
     reasons.push('Primeiro atraso: ligação de lembrete');
   }
@@ -88,8 +90,14 @@ export function scoreCustomer(f: ScoreFacts): Scored {
 /** How far a best hour is from now (an unknown one comes last among equals). */
 export const hourDistance = (bestHour: number | null, nowHour: number) => (bestHour === null ? 99 : Math.abs(bestHour - nowHour));
 
-/** Higher score first; on a tie, the one whose best hour is nearer to now; then more money; then by name. */
-export function compareScored<T extends { score: number; bestHour: number | null; overdueCents: number; name: string }>(nowHour: number) {
+/**
+ * Higher score first; on a tie, the one whose best hour is nearer to now; then more overdue principal; then the
+ * id, so the order is total and queue.ts's SQL ORDER BY gives exactly the same one (no re-sorting across pages).
+ */
+export function compareScored<T extends { id: string; score: number; bestHour: number | null; overduePrincipalCents: number }>(nowHour: number) {
   return (a: T, b: T) =>
-    b.score - a.score || hourDistance(a.bestHour, nowHour) - hourDistance(b.bestHour, nowHour) || b.overdueCents - a.overdueCents || a.name.localeCompare(b.name, 'pt-BR');
+    b.score - a.score ||
+    hourDistance(a.bestHour, nowHour) - hourDistance(b.bestHour, nowHour) ||
+    b.overduePrincipalCents - a.overduePrincipalCents ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -16,6 +16,10 @@ const LABELS: Record<string, string> = {
   template: 'Modelo da mensagem', label: 'Nome do passo', offsetDays: 'Dias', trigger: 'Gatilho', profiles: 'Perfis', steps: 'Passos da régua',
   regua: 'Régua de cobrança', smtp: 'E-mail da loja (SMTP)', host: 'Servidor SMTP', port: 'Porta SMTP', secure: 'Conexão segura',
   user: 'Usuário do e-mail', password: 'Senha do e-mail', stepId: 'Passo da régua', installmentId: 'Parcela',
+  // spreadsheet import (import.preview / import.run) and the call list
+  fileName: 'Nome do arquivo', contentBase64: 'Arquivo', mapping: 'Colunas', sheet: 'Planilha', saveMappingAs: 'Nome do mapeamento',
+  phone: 'Telefone usado', objectionIds: 'Objeções', callbackAt: 'Retorno combinado', callbackChannel: 'Canal do retorno', disputeKind: 'Tipo de contestação',
+  inbound: 'Ligação recebida', contactId: 'Contato',
 };
 
 export const fieldLabel = (path: PropertyKey[]): string => {

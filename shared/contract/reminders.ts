@@ -4,7 +4,10 @@ import { id, asOf } from './common';
 // The régua de cobrança's day (issue 6 §5): which reminders are due today, and sending one.
 // The Hoje screen renders `RemindersList` as is: one row per item, one click each.
 
-export const remindersList = z.object({ asOf }).strict();
+// A large store has thousands of reminders a day: the screen asks for a page (not-yet-sent first).
+export const remindersList = z
+  .object({ asOf, limit: z.number().int().min(1, 'Peça pelo menos 1 lembrete.').max(500, 'No máximo 500 lembretes por vez.').optional(), offset: z.number().int().min(0).optional() })
+  .strict();
 
 export const messageChannel = z.enum(['whatsapp', 'sms', 'email'], { error: 'Canal inválido: use whatsapp, sms ou email.' });
 
@@ -117,7 +120,12 @@ export interface ReminderSkips {
 export interface RemindersList {
   asOf: string;
   reminders: ReminderItem[];
+  /** how many reminders are due in all (the page is `reminders`) */
+  total: number;
+  /** how many of them are still to send */
+  pending: number;
   thankYous: ThankYouItem[];
+  thankYousTotal: number;
   skipped: ReminderSkips;
   /** pt-BR warnings for the screen, e.g. the store's CNPJ is missing (CDC art. 42-A) */
   notes: string[];

@@ -36,6 +36,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('first day at a new store (browser mo
     const first = new FirstStartPage(page);
     await first.heading.waitFor();
     await expect(first.demoButton.isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'first-day-welcome');
     const setup = await first.chooseConfigure();
     await setup.fill({ storeName: 'Loja Boa Vista', cnpj: '11222333000181', uf: 'SP', ownerName: 'Dona Maria Souza', pin: '2468' });
     await expect(setup.form.getByLabel('CNPJ').inputValue()).resolves.toBe('11.222.333/0001-81');
@@ -135,6 +136,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('first day at a new store (browser mo
     expect(await form.cpf.inputValue()).toBe('529.982.247-25');
     expect(await form.birthDate.inputValue()).toBe('25/03/1980');
     expect(await form.whatsapp(1).isChecked()).toBe(true);
+    await expectAccessible(page, 'first-day-edit-customer');
     await page.keyboard.press('Escape');
     await customers.heading.waitFor();
     expect(await customers.search.inputValue()).toBe('araujo');
@@ -150,6 +152,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('first day at a new store (browser mo
     const sales = new SalesPage(page);
     await sales.heading.waitFor();
     await expect.poll(() => sales.customer.inputValue()).toContain('Conceição Araújo');
+    await expectAccessible(page, 'first-day-sale-from-customer');
     await page.keyboard.press('F2');
     await customers.heading.waitFor();
   });

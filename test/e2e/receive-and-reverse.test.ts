@@ -108,6 +108,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('receiving a late parcela and reversi
     ({ page, problems } = await openApp(browser, app.url));
     const login = new LoginPage(page);
     await login.prompt.waitFor();
+    await expectAccessible(page, 'receive-login-after-restart');
     await login.pickUser('Dona Maria Souza');
     await login.typePinAndEnter('2468');
     const shell = new AppShellPage(page);

@@ -213,43 +213,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('a sale in the crediário and its car
     expect(await sales.total.inputValue()).toBe('R$ 0,00');
   });
 
-  it('imports a spreadsheet: every bad line with its reason, then all at once with F10', async () => {
-    await new AppShellPage(page).open('Clientes');
-    await new CustomersPage(page).heading.waitFor();
-    await page.getByRole('button', { name: 'Importar planilha' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Importar planilha' });
-    await dialog.getByRole('table', { name: 'Colunas da planilha' }).waitFor();
-    await screenshot(page, 'import-01-columns');
-    await expectAccessible(page, 'import-01-columns');
-
-    const sample = readFileSync('samples/importacao-exemplo.csv', 'utf8');
-    const lines = sample.split(/\r?\n/);
-    // Line 3 gets an impossible CPF and line 4 a date that does not exist.
-    const broken = [lines[0], lines[1], lines[2].replace('123.456.789-09', '123.456.789-00'), lines[3].replace('15/01/2027', '31/02/2027'), ...lines.slice(4)].join('\n');
-    await dialog.locator('input[type=file]').setInputFiles({ name: 'clientes-antigos.csv', mimeType: 'text/csv', buffer: Buffer.from(broken, 'utf8') });
-    const bad = dialog.getByRole('table', { name: 'Linhas com problema' });
-    await bad.waitFor();
-    const badText = await bad.innerText();
-    expect(badText).toMatch(/\b3\b/);
-    expect(badText).toMatch(/\b4\b/);
-    expect(badText).toMatch(/CPF/);
-    expect(await dialog.getByRole('button', { name: 'Importar (F10)' }).isDisabled()).toBe(true);
-    expect(await hasHorizontalScroll(page)).toBe(false);
-    await screenshot(page, 'import-02-bad-lines');
-    await expectAccessible(page, 'import-02-bad-lines');
-
-    await dialog.locator('input[type=file]').setInputFiles({ name: 'importacao-exemplo.csv', mimeType: 'text/csv', buffer: Buffer.from(sample, 'utf8') });
-    await dialog.getByText('Tudo certo com o arquivo').waitFor();
-    await screenshot(page, 'import-03-ready');
-    await expectAccessible(page, 'import-03-ready');
-    await page.keyboard.press('F10');
-    await page.getByText('Importação concluída').waitFor();
-    await dialog.waitFor({ state: 'hidden' });
-    const found = await api(page, 'customers.search', { query: 'maria aparecida' });
-    expect(found.items.length).toBe(1);
-    // The list behind the dialog asks again: the imported customers show without a new search.
-    await page.getByText(found.items[0].name, { exact: true }).first().waitFor({ timeout: 5000 });
-  });
+  // The spreadsheet import (mapping, dry run, import) has its own end-to-end test: import-book.test.ts.
 
   it('never showed an error in the console', () => {
     expect(problems).toEqual([]);

@@ -173,6 +173,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('Configurações: the owner edits, th
     const login = new LoginPage(page);
     await login.prompt.waitFor();
     await login.pickUser('Carlos');
+    await expectAccessible(page, 'settings-login-carlos');
     await login.typePinAndEnter('1357');
     await shell.nav.waitFor();
 
@@ -194,6 +195,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('Configurações: the owner edits, th
     const policy = settings.form('Regras de cobrança');
     await policy.waitFor();
     expect(await policy.getByLabel('Multa por atraso').isDisabled()).toBe(true);
+    await expectAccessible(page, 'settings-clerk-policy-read-only');
     expect(await settings.saveButton.count()).toBe(0);
 
     const refused = await settings.callApi('settings.update', { policy: { fineRatePct: 1 } });

@@ -7,6 +7,7 @@ import { SCREENSHOT_DIR, expectAccessible, hasHorizontalScroll, launchBrowser, n
 import { LoginPage } from './pages/login-page';
 import { AppShellPage } from './pages/app-shell-page';
 import { TodayPage } from './pages/today-page';
+import { ReceivePage } from './pages/receive-page';
 import { formatBRL } from '../../shared/money';
 import { formatPhone } from '../../shared/phone';
 
@@ -252,6 +253,20 @@ describe.skipIf(!process.env.EMDIA_CHROME)('Hoje on the demo store (browser mode
     await today.heading.waitFor();
   });
 
+  it('checks a promise due today in Receber, on that customer, and comes back with F4', async () => {
+    const pending = (queue.promisesDueToday as any[]).find((p) => p.status === 'pending');
+    expect(pending, 'a promise due today still unpaid').toBeTruthy();
+    await today.tab('Promessas').click();
+    await today.promisesToday.getByRole('button', { name: `Receber de ${pending.name}` }).click();
+    const receive = new ReceivePage(page);
+    await receive.table.waitFor();
+    await page.getByText(pending.name).first().waitFor();
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await expectAccessible(page, 'Receber, a partir de uma promessa');
+    await page.keyboard.press('F4');
+    await today.callList.waitFor();
+  });
+
   it('lists the Hoje keys in the F1 help', async () => {
     await page.keyboard.press('F1');
     const help = page.getByRole('dialog', { name: 'Atalhos do teclado' });
@@ -263,6 +278,69 @@ describe.skipIf(!process.env.EMDIA_CHROME)('Hoje on the demo store (browser mode
   });
 
   it('never showed an error in the console', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+// The same store before the calling window opens and on a feriado: the list waits (or is empty) and says why.
+describe.skipIf(!process.env.EMDIA_CHROME)('Hoje outside the calling hours (browser mode, Chromium)', () => {
+  let store: StoreFile;
+  let app: WebApp | undefined;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  const open = async (clock: { now?: string; today?: string }) => {
+    await page?.context().close();
+    await app?.stop();
+    app = await startWebApp({ dbFile: store.dbFile, ...clock });
+    ({ page, problems } = await openApp(browser, app.url));
+    const login = new LoginPage(page);
+    await login.pickUser('Júlia Santos');
+    await login.typePinAndEnter('3333');
+    await new AppShellPage(page).nav.waitFor();
+    await page.keyboard.press('F4');
+    await new TodayPage(page).heading.waitFor();
+  };
+
+  beforeAll(async () => {
+    store = newStoreFile();
+    execFileSync(process.execPath, ['bin/emdia.mjs', 'demo', '--db', store.dbFile, '--customers', '300', '--today', TODAY], { stdio: 'ignore' });
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    store?.remove();
+  });
+
+  it('at 07:30 shows the list with "Ligações liberadas a partir de 08:00" and no call button that dials', async () => {
+    await open({ now: `${TODAY}T07:30` });
+    const today = new TodayPage(page);
+    await today.callList.waitFor();
+    expect(await today.callingStatus.innerText()).toContain('Ligações liberadas a partir de 08:00');
+    const first = today.callItems().first();
+    const call = first.getByRole('button', { name: /^Ligar para / });
+    expect(await call.getAttribute('aria-disabled')).toBe('true');
+    expect(await first.getByRole('link', { name: /^Ligar para / }).count()).toBe(0);
+    // The folha curta can be printed ahead of the window.
+    expect(await today.printButton.isEnabled()).toBe(true);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshot(page, 'today-07-before-8');
+    await expectAccessible(page, 'Hoje, antes das 08:00');
+    expect(problems).toEqual([]);
+  });
+
+  it('on 20/11 (Consciência Negra) says that nobody is called today, and what to do instead', async () => {
+    await open({ today: '2026-11-20' });
+    const today = new TodayPage(page);
+    await page.getByText('Hoje não ligamos para clientes.').waitFor();
+    expect(await today.callingStatus.innerText()).toMatch(/Hoje é feriado \(.+\): não ligamos para clientes/);
+    expect(await today.callList.count()).toBe(0);
+    expect(await today.printButton.isDisabled()).toBe(true);
+    await screenshot(page, 'today-08-feriado');
+    await expectAccessible(page, 'Hoje, feriado');
     expect(problems).toEqual([]);
   });
 });

@@ -244,6 +244,10 @@ describe('queue.build — the calling window', () => {
     expect(t.ok('contacts.record', { customerId: c, channel: 'phone', outcome: 'promise', inbound: true }, clerk).id).toBeTruthy();
     t.clock.at(SP('2026-11-23', '20:00'));
     expect(queue().calling.message).toContain('terminou às 20:00');
+    // A call made at 19:55 and recorded at 20:00 was within the hours.
+    const other = customer('Vivi Tardia');
+    expect(t.fail('contacts.record', { customerId: other, channel: 'phone', outcome: 'no_answer' }, clerk).message).toContain('Fora do horário de ligações');
+    expect(t.ok('contacts.record', { customerId: other, channel: 'phone', outcome: 'no_answer', at: '2026-11-23T19:55:00-03:00' }, clerk).id).toBeTruthy();
   });
 });
 

@@ -50,8 +50,14 @@ export function CallList({ items, callingAllowed, callingNote }: { items: QueueI
               </ul>
             )}
 
+            {done && (
+              <Text size="sm" fw={500} c={DONE_COLOR} role="status" mt={4}>
+                Registrado: {done}
+              </Text>
+            )}
+
             <div className={classes.callFoot}>
-              <Text size="sm" className={classes.figures}>
+              <Text size="sm" className={`${classes.figures} ${classes.footText}`}>
                 {item.phone ? item.phone.label : 'Sem telefone para ligar'}
                 {best && (
                   <Text component="span" inherit c="dimmed">
@@ -60,13 +66,10 @@ export function CallList({ items, callingAllowed, callingNote }: { items: QueueI
                   </Text>
                 )}
               </Text>
-              <Group gap="sm" wrap="nowrap">
-                {done ? (
-                  <Text size="sm" fw={500} c={DONE_COLOR} role="status">
-                    Registrado: {done}
-                  </Text>
-                ) : null}
+              <Group gap="sm" wrap="nowrap" className={classes.footActions}>
+                {/* Once a result is recorded the day's attempt is spent (one call a day by default). */}
                 {item.phone &&
+                  !done &&
                   (callingAllowed ? (
                     <Button component="a" href={telHref(item.phone.number)} target="_blank" rel="noopener noreferrer" variant="light" size="sm" aria-label={`Ligar para ${item.name}, ${item.phone.label}`}>
                       Ligar

@@ -36,7 +36,7 @@ const timeOf = (iso: string, timeZone: string) => new Intl.DateTimeFormat('pt-BR
  * e-mail goes to the outbox. The same click records the message as a contact (reminders.send).
  */
 export function ReminderSend({ item }: { item: Sendable }) {
-  const markSent = useToday((s) => s.markSent);
+  const afterSend = useToday((s) => s.afterSend);
   const timeZone = useToday((s) => s.timeZone);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -52,7 +52,7 @@ export function ReminderSend({ item }: { item: Sendable }) {
         ...(item.installmentId ? { installmentId: item.installmentId } : {}),
         channel: item.channel,
       });
-      markSent(item.key, new Date().toISOString());
+      await afterSend(item.key, new Date().toISOString());
       const who = firstName(item.customerName);
       const text =
         item.channel === 'whatsapp'

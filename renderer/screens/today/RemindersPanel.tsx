@@ -1,4 +1,5 @@
-import { Alert, Badge, Group, Spoiler, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Group, Text } from '@mantine/core';
 import { formatDateBR } from '../../../shared/dates';
 import { whatsappLink } from '../../../shared/whatsapp';
 import { ReminderSend, type Sendable } from './ReminderSend';
@@ -68,6 +69,7 @@ function skippedLine(s: RemindersList['skipped']): string | null {
 }
 
 function MessageCard({ title, subtitle, channel, text, send }: { title: string; subtitle: string; channel: keyof typeof CHANNEL_NAMES; text: string; send: Sendable | null }) {
+  const [open, setOpen] = useState(false);
   return (
     <li className={classes.sideCard} data-done={send?.sentAt ? true : undefined}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
@@ -81,9 +83,15 @@ function MessageCard({ title, subtitle, channel, text, send }: { title: string; 
       <Text size="sm" c="dimmed">
         {subtitle}
       </Text>
-      <Spoiler maxHeight={42} showLabel="Ver a mensagem inteira" hideLabel="Mostrar menos" styles={{ control: { fontSize: 'var(--mantine-font-size-sm)' } }}>
-        <div className={classes.message}>{text}</div>
-      </Spoiler>
+      {/* The padding sits outside the clamped text, or a third line would peek through it. */}
+      <div className={classes.message}>
+        <Text component="div" inherit lineClamp={open ? undefined : 2}>
+          {text}
+        </Text>
+      </div>
+      <Anchor component="button" type="button" size="sm" onClick={() => setOpen((o) => !o)} aria-expanded={open} mb={6}>
+        {open ? 'Mostrar menos' : 'Ver a mensagem inteira'}
+      </Anchor>
       {send ? <ReminderSend item={send} /> : <Text size="sm">Ligação da régua: está na lista ao lado quando as regras permitem.</Text>}
     </li>
   );
@@ -121,6 +129,11 @@ export function RemindersSection({ data, error }: { data: RemindersList | null; 
             <MessageCard key={r.key} title={r.customerName} subtitle={`${r.stepLabel} · ${r.reason}`} channel={r.channel} text={r.text} send={reminderSendable(r)} />
           ))}
         </ul>
+      )}
+      {data.total > data.reminders.length && (
+        <Text size="sm" c="dimmed" mt="xs">
+          {`Mostrando ${data.reminders.length} de ${data.total.toLocaleString('pt-BR')} lembretes de hoje, os que faltam enviar primeiro. Atualize a lista (F4) para ver os próximos.`}
+        </Text>
       )}
       {skipped && (
         <Text size="xs" c="dimmed" mt="xs">

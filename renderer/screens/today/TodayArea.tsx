@@ -45,7 +45,7 @@ export function TodayArea() {
           )}
         </div>
         <Group gap="sm" wrap="nowrap">
-          <Button variant="default" onClick={() => void load()} loading={status === 'loading' && !queue}>
+          <Button variant="default" onClick={() => void load()} disabled={status === 'loading' && !queue}>
             Atualizar a lista
             <Shortcut keys="F4" />
           </Button>
@@ -133,9 +133,15 @@ function SideTabs({ queue }: { queue: QueueResult }) {
   return (
     <Tabs value={tab} onChange={(v) => v && setTab(v as SideTab)} className={classes.tabs} keepMounted={false}>
       <Tabs.List grow>
-        <Tabs.Tab value="lembretes">Lembretes{count(pending)}</Tabs.Tab>
-        <Tabs.Tab value="promessas">Promessas{count(promises)}</Tabs.Tab>
-        <Tabs.Tab value="agradecer">Agradecer{count(thanks)}</Tabs.Tab>
+        <Tabs.Tab value="lembretes" px="xs">
+          Lembretes{count(pending)}
+        </Tabs.Tab>
+        <Tabs.Tab value="promessas" px="xs">
+          Promessas{count(promises)}
+        </Tabs.Tab>
+        <Tabs.Tab value="agradecer" px="xs">
+          Agradecer{count(thanks)}
+        </Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="lembretes" className={classes.tabPanel}>
         <RemindersSection data={reminders} error={remindersError} />

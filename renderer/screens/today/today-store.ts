@@ -26,7 +26,8 @@ interface TodayState {
   printing: boolean;
   load(): Promise<void>;
   markRecorded(customerId: string, label: string): void;
-  markSent(key: string, at: string): void;
+  /** after a send: the backend's own record of what went out (its clock, its sentAt), or `at` if it cannot say */
+  afterSend(key: string, at: string): Promise<void>;
   openRecord(item: QueueItem): void;
   closeRecord(): void;
   setPrinting(open: boolean): void;
@@ -58,6 +59,20 @@ export const useToday = create<TodayState>((set) => {
     });
   }
 
+  /** Marks a message as sent on screen only, when the backend cannot be asked again. */
+  function markSent(key: string, at: string) {
+    set((s) => {
+      if (!s.reminders) return {};
+      return {
+        reminders: {
+          ...s.reminders,
+          reminders: s.reminders.reminders.map((r) => (r.key === key ? { ...r, sentAt: at } : r)),
+          thankYous: s.reminders.thankYous.filter((t) => t.key !== key),
+        },
+      };
+    });
+  }
+
   return {
     status: 'loading',
     error: '',
@@ -77,17 +92,13 @@ export const useToday = create<TodayState>((set) => {
 
     markRecorded: (customerId, label) => set((s) => ({ recorded: { ...s.recorded, [customerId]: label } })),
 
-    markSent: (key, at) =>
-      set((s) => {
-        if (!s.reminders) return {};
-        return {
-          reminders: {
-            ...s.reminders,
-            reminders: s.reminders.reminders.map((r) => (r.key === key ? { ...r, sentAt: at } : r)),
-            thankYous: s.reminders.thankYous.filter((t) => t.key !== key),
-          },
-        };
-      }),
+    async afterSend(key, at) {
+      try {
+        set({ reminders: await call<RemindersList>('reminders.list', {}) });
+      } catch {
+        markSent(key, at);
+      }
+    },
 
     openRecord: (item) => set({ recording: item }),
     closeRecord: () => set({ recording: null }),

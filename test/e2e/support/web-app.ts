@@ -40,13 +40,16 @@ export function newStoreFile(): StoreFile {
  * Starts `node bin/emdia.mjs web` and waits for the printed address. Without `dbFile`, on a new store file in a
  * temporary folder that `stop()` deletes. With `dbFile` (from `newStoreFile()`), on that store, which `stop()`
  * leaves in place so the next launch — a later `today`, a new token, a new login — finds it as it was.
+ * `today` freezes the clock at noon of that day; `now` at a given minute.
  */
-export async function startWebApp(opts: { today?: string; timeoutMs?: number; dbFile?: string } = {}): Promise<WebApp> {
+export async function startWebApp(opts: { today?: string; now?: string; timeoutMs?: number; dbFile?: string } = {}): Promise<WebApp> {
   const owned = !opts.dbFile;
   const dir = opts.dbFile ? dirname(opts.dbFile) : mkdtempSync(join(tmpdir(), 'emdia-e2e-'));
   const dbFile = opts.dbFile ?? join(dir, 'store.db');
   const args = ['bin/emdia.mjs', 'web', '--db', dbFile, '--port', '0'];
   if (opts.today) args.push('--today', opts.today);
+  // `--now YYYY-MM-DDTHH:MM`: the clock frozen at that minute, for calling hours (07:59, 20:00…).
+  if (opts.now) args.push('--now', opts.now);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
 
   let output = '';

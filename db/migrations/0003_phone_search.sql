@@ -1,0 +1,1 @@
+CREATE INDEX `customer_phones_local_ix` ON `customer_phones` (substr(`number`, 3));
