@@ -15,7 +15,10 @@ import { importCsv } from '../usecases/import-csv';
 import { listReminders, sendReminder } from '../usecases/reminders';
 import { settingsForReading } from '../usecases/settings';
 import { buildQueue } from '../usecases/queue';
+import { callsContext } from '../usecases/calls-context';
 import { createPromise } from '../usecases/promises';
+import { computeOffersFor } from '../usecases/offers';
+import { createAgreement, getAgreement, KeptRefusal } from '../usecases/agreements';
 import { recordContact } from '../usecases/contacts';
 import { listDisputes, resolveDispute } from '../usecases/disputes';
 import { importPreview, importRun, listImportMappings } from '../usecases/import-book';
@@ -93,6 +96,13 @@ export const handlers: Partial<Record<MethodName, Handler>> = {
   'payments.receipt': (ctx, input) => receipt(ctx, input),
   'import.csv': (ctx, input) => importCsv(ctx, input),
   'queue.build': (ctx, input) => buildQueue(ctx, input),
+  'calls.context': (ctx, input) => callsContext(ctx, input),
+  'offers.compute': (ctx, input) => computeOffersFor(ctx, input),
+  'agreements.create': (ctx, input) => {
+    const out = createAgreement(ctx, input);
+    return out instanceof KeptRefusal ? new Refusal(out.error) : out;
+  },
+  'agreements.get': (ctx, input) => getAgreement(ctx, input),
   'promises.create': (ctx, input) => createPromise(ctx, input),
   'contacts.record': (ctx, input) => recordContact(ctx, input),
   'disputes.list': (ctx, input) => listDisputes(ctx, input),

@@ -47,6 +47,7 @@ export function createCustomer(ctx: Ctx, input: CustomerCreate): { id: string } 
       birthDate: input.birthDate ?? null,
       keyCustomer: !!input.keyCustomer,
       doNotCall: !!input.doNotCall,
+      remindersPaused: !!input.remindersPaused,
       notes: input.notes || null,
       whatsappOptInAt: input.phones.some((p) => p.whatsapp) ? ctx.now.toISOString() : null,
       ...ctx.stamp(),
@@ -71,6 +72,7 @@ export function updateCustomer(ctx: Ctx, input: { id: string } & Partial<Omit<Cu
   if (input.birthDate !== undefined) set.birthDate = input.birthDate;
   if (input.keyCustomer !== undefined) set.keyCustomer = input.keyCustomer;
   if (input.doNotCall !== undefined) set.doNotCall = input.doNotCall;
+  if (input.remindersPaused !== undefined) set.remindersPaused = input.remindersPaused;
   if (input.notes !== undefined) set.notes = input.notes || null;
   if (input.phones !== undefined) {
     // Opt-in for WhatsApp reminders is recorded with its date (CONVENTIONS.md) and cleared on opt-out.
@@ -102,6 +104,7 @@ export function getCustomer(ctx: Ctx, id: string): Customer {
     birthDate: row.birthDate,
     keyCustomer: row.keyCustomer,
     doNotCall: row.doNotCall,
+    remindersPaused: row.remindersPaused,
     notes: row.notes,
     createdAt: row.createdAt,
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, isoDate, cents, positiveCents, pct, asOf, timestamp } from './common';
+import { id, isoDate, cents, positiveCents, pct, asOf, timestamp, idempotencyKey } from './common';
+import { OBJECTION_IDS } from '../collection/objections';
 
 export const contactOutcome = z.enum(['no_answer', 'wrong_number', 'promise', 'agreement', 'paid', 'refused', 'dispute', 'callback', 'message_sent', 'third_party'], {
   error: 'Resultado inválido: use no_answer, wrong_number, promise, agreement, paid, refused, dispute, callback, message_sent ou third_party.',
@@ -10,22 +11,28 @@ export const disputeKind = z.enum(['defect', 'not_received', 'payment_check', 'n
   error: 'Tipo de contestação inválido: use defect, not_received, payment_check, not_recognized ou other.',
 });
 export const contactChannel = z.enum(['phone', 'whatsapp', 'sms', 'email', 'in_person']);
+/** The objections of CALLS.md the clerk clicked (shared/collection/objections.ts). */
+export const objectionId = z.enum(OBJECTION_IDS, { error: `Objeção desconhecida: use ${OBJECTION_IDS.join(', ')}.` });
 
 export const queueBuild = z.object({ asOf, limit: z.number().int().min(1).max(200).optional() }).strict();
 export const callsContext = z.object({ customerId: id, asOf }).strict();
-export const offersCompute = z.object({ customerId: id, asOf, capacityCents: cents.optional() }).strict();
+/** firstDueDate: the customer's payday, when they asked for one (the plans and the postponement fall on it) */
+export const offersCompute = z.object({ customerId: id, asOf, capacityCents: cents.optional(), firstDueDate: isoDate.optional() }).strict();
 export const agreementCreate = z
   .object({
     customerId: id,
     asOf,
     discountCents: cents,
     downPaymentCents: cents,
-    installmentCount: z.number().int().min(1).max(48),
+    /** 0 = pay today: the entrada is the whole agreed amount (shared/collection/offers.ts) */
+    installmentCount: z.number().int().min(0).max(48),
     monthlyRatePct: pct(15),
     firstDueDate: isoDate,
-    approvalPin: z.string().regex(/^\d{4,8}$/).optional(),
+    approvalPin: z.string().regex(/^\d{4,8}$/, 'PIN do dono: de 4 a 8 números.').optional(),
+    idempotencyKey,
   })
   .strict();
+export const agreementGet = z.object({ id }).strict();
 export const promiseCreate = z.object({ customerId: id, date: isoDate, amountCents: positiveCents, contactId: id.optional() }).strict();
 export const contactRecord = z
   .object({
@@ -37,7 +44,7 @@ export const contactRecord = z
     notes: z.string().max(2000).optional(),
     /** the number used (digits with DDD); default the one the list proposed */
     phone: z.string().trim().max(20).optional(),
-    objectionIds: z.array(z.string().max(60)).max(20).optional(),
+    objectionIds: z.array(objectionId).max(20).optional(),
     /** outcome callback: when and how the customer asked to be contacted again */
     callbackAt: timestamp.optional(),
     callbackChannel: contactChannel.optional(),

@@ -74,6 +74,7 @@ export const methods = {
   'calls.context': m('clerk', false, c.callsContext, 'Preparar a ligação'),
   'offers.compute': m('clerk', false, c.offersCompute, 'Calcular propostas'),
   'agreements.create': m('clerk', true, c.agreementCreate, 'Fazer acordo'),
+  'agreements.get': m('clerk', false, c.agreementGet, 'Termo do acordo'),
   'promises.create': m('clerk', true, c.promiseCreate, 'Registrar promessa'),
   'contacts.record': m('clerk', true, c.contactRecord, 'Registrar contato'),
   'disputes.list': m('clerk', false, c.disputesList, 'Listar contestações'),

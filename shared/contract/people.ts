@@ -24,6 +24,8 @@ const customerFields = {
   birthDate: isoDate.optional(),
   keyCustomer: z.boolean().optional(),
   doNotCall: z.boolean().optional(),
+  /** the customer asked for no automatic reminders: the régua skips them (calls still follow the policy) */
+  remindersPaused: z.boolean().optional(),
   notes: z.string().max(2000, 'Observações longas demais (máximo 2000 letras).').optional(),
 };
 
@@ -42,6 +44,7 @@ export const customer = z.object({
   birthDate: z.string().nullable(),
   keyCustomer: z.boolean(),
   doNotCall: z.boolean(),
+  remindersPaused: z.boolean(),
   notes: z.string().nullable(),
   createdAt: z.string(),
 });

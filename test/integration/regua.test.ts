@@ -139,7 +139,7 @@ describe('reminders.list — the régua on 24/11/2026', () => {
     sql('UPDATE customers SET whatsapp_opt_in_at = NULL WHERE id = ?', hugo); // e.g. imported without the authorization
     const iara = person('Iara Melo');
     buys(iara, '2026-11-20');
-    sql('UPDATE customers SET reminders_paused = 1 WHERE id = ?', iara);
+    t.ok('customers.update', { id: iara, remindersPaused: true });
     const jonas = person('Jonas Pires');
     const jp = buys(jonas, '2026-11-20');
     sql(`INSERT INTO disputes (id, created_at, updated_at, device, customer_id, kind) VALUES ('d1', '2026-11-23T12:00:00Z', '2026-11-23T12:00:00Z', 'A', ?, 'defect')`, jonas);

@@ -46,6 +46,7 @@ describe('customer form', () => {
       birthDate: '1980-03-25',
       keyCustomer: false,
       doNotCall: false,
+      remindersPaused: false,
     });
   });
 

@@ -332,6 +332,12 @@ export function CustomerForm({ customerId, onDone, onCancel }: Props) {
                   onChange={(e) => update('doNotCall', e.currentTarget.checked)}
                 />
                 <Checkbox
+                  label="Sem lembretes automáticos"
+                  description="O cliente pediu para não receber os lembretes da régua (WhatsApp, SMS, e-mail)."
+                  checked={draft.remindersPaused}
+                  onChange={(e) => update('remindersPaused', e.currentTarget.checked)}
+                />
+                <Checkbox
                   label="Cliente estratégico"
                   description="Cliente importante para a loja: atenção especial em cada contato."
                   checked={draft.keyCustomer}

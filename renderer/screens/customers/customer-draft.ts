@@ -19,6 +19,7 @@ export interface CustomerDraft {
   birthDate: string;
   keyCustomer: boolean;
   doNotCall: boolean;
+  remindersPaused: boolean;
   notes: string;
 }
 
@@ -41,6 +42,7 @@ export const emptyDraft = (): CustomerDraft => ({
   birthDate: '',
   keyCustomer: false,
   doNotCall: false,
+  remindersPaused: false,
   notes: '',
 });
 
@@ -54,6 +56,7 @@ export function draftFromCustomer(c: Customer): CustomerDraft {
     birthDate: c.birthDate ? formatDateBR(c.birthDate) : '',
     keyCustomer: c.keyCustomer,
     doNotCall: c.doNotCall,
+    remindersPaused: c.remindersPaused,
     notes: c.notes ?? '',
   };
 }
@@ -97,6 +100,7 @@ export function draftToInput(draft: CustomerDraft, today?: string | null): { inp
     birthDate,
     keyCustomer: draft.keyCustomer,
     doNotCall: draft.doNotCall,
+    remindersPaused: draft.remindersPaused,
     notes: draft.notes.trim() || undefined,
   };
   const parsed = customerCreate.safeParse(candidate);

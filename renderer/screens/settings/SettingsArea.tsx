@@ -191,7 +191,8 @@ export function SettingsArea() {
           )}
         </Tabs.List>
 
-        <Box className={classes.scroller}>
+        {/* Focusable so a clerk, whose fields are all read-only, can still scroll it by keyboard (axe). */}
+        <Box className={classes.scroller} tabIndex={0} role="region" aria-label="Seção de configurações">
           {SECTIONS.map((s) => (
             <Tabs.Panel key={s.id} value={s.id}>
               <SectionForm

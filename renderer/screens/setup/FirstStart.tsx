@@ -59,20 +59,26 @@ function Choose({ onPick }: { onPick: (s: Step) => void }) {
 }
 
 function ChoiceCard(props: { icon: React.ReactNode; title: string; text: string; keyHint: string; onClick: () => void; light?: boolean }) {
+  // No aria-label: the button's name is everything it shows (title, key, explanation), as a screen reader
+  // reads it and as voice control matches it (axe: label-content-name-mismatch).
   return (
-    <UnstyledButton onClick={props.onClick} className={classes.card} aria-label={`${props.title} (${props.keyHint})`}>
+    <UnstyledButton onClick={props.onClick} className={classes.card}>
       <Paper withBorder radius="lg" p="xl" h="100%" className={classes.paper}>
         <Stack gap="md">
           <ThemeIcon size={56} radius="md" variant={props.light ? 'light' : 'filled'}>
             {props.icon}
           </ThemeIcon>
           <Group justify="space-between" wrap="nowrap" align="baseline">
-            <Title order={3}>{props.title}</Title>
+            <Title order={3}>
+              {props.title}
+            </Title>
             <Text c="dimmed" size="sm">
               ({props.keyHint})
             </Text>
           </Group>
-          <Text c="dimmed">{props.text}</Text>
+          <Text c="dimmed">
+            {props.text}
+          </Text>
         </Stack>
       </Paper>
     </UnstyledButton>
