@@ -1,7 +1,12 @@
+// `better-sqlite3` is an npm alias of better-sqlite3-multiple-ciphers (package.json): the same API with
+// SQLite3 Multiple Ciphers inside, so drizzle's driver (which imports "better-sqlite3") and every caller get
+// the encrypting build, and only one native module is compiled.
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
 import { migrate } from './migrate';
+import { applyKey, encryptInPlace, isPlainSqlite, storeKey } from './crypto-key';
+import { encryptLegacyStore } from './encrypt-legacy';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export interface Store {
@@ -16,8 +21,12 @@ export interface Store {
  * busy timeout for the rare second process (CLI while the app is open). Migrates; closes on failure.
  */
 export function openStore(file: string, opts: { nativeBinding?: string; migrationsDir?: string } = {}): Store {
+  // The key first: an encrypted file without its key is refused before SQLite touches it (db/crypto-key.ts).
+  const key = file === ':memory:' ? null : storeKey(file);
+  const plain = key !== null && isPlainSqlite(file);
   const sqlite = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
+    if (key && !plain) unlock(sqlite, key);
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
@@ -26,10 +35,32 @@ export function openStore(file: string, opts: { nativeBinding?: string; migratio
     // a customer's file) touch pages all over a 3 GB file, and each miss is a system call.
     sqlite.pragma('cache_size = -65536');
     migrate(sqlite, file, opts.migrationsDir);
+    // An older, unencrypted store: after migrate, so a file from a newer EmDia is refused untouched.
+    if (key && plain) {
+      encryptLegacyStore(sqlite, file, key, encryptInPlace);
+      sqlite.pragma('journal_mode = WAL');
+    }
     return { sqlite, db: drizzle(sqlite, { schema }), file };
   } catch (e) {
     sqlite.close();
     throw e;
+  }
+}
+
+/** Applies the key and proves it with one read: a wrong key fails here, in pt-BR, before anything is written. */
+export function unlock(sqlite: Database.Database, key: string): void {
+  applyKey(sqlite, key);
+  try {
+    sqlite.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (code !== 'SQLITE_NOTADB') throw e;
+    throw Object.assign(
+      new Error(
+        'Não foi possível abrir o arquivo de dados com a chave de criptografia deste computador: a chave (emdia.key) não é a deste arquivo, ou o arquivo está danificado. Nada foi alterado.',
+      ),
+      { code },
+    );
   }
 }
 

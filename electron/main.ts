@@ -1,8 +1,9 @@
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { defaultDbPath } from '../db/api/backend';
 import { openGuarded, type GuardedBackend } from '../db/health/guarded';
 import { systemClock } from '../db/clock';
+import { setKeyProtector } from '../db/crypto-key';
 import { startOutbox } from '../db/mail/outbox';
 import { createSecureWindow, hardenApp, hardenSession } from './security';
 import { registerIpc } from './ipc';
@@ -24,6 +25,21 @@ function dbPathFromArgv(argv: string[]): string | null {
     if (arg.startsWith('--db=')) return path.resolve(arg.slice('--db='.length));
   }
   return null;
+}
+
+/**
+ * The database key is kept encrypted by the operating system (DPAPI on Windows, the Keychain on macOS, the
+ * keyring on Linux) instead of lying in emdia.key as written. Linux without a keyring gives "basic_text", a
+ * fixed password that protects nothing: then the key stays a 0600 file, as for the CLI (db/crypto-key.ts).
+ */
+function protectKeysWithTheSystem(): void {
+  if (!safeStorage.isEncryptionAvailable()) return;
+  if (process.platform === 'linux' && ['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend())) return;
+  setKeyProtector({
+    name: 'safeStorage',
+    protect: (plain) => safeStorage.encryptString(plain.toString('utf8')),
+    unprotect: (wrapped) => Buffer.from(safeStorage.decryptString(wrapped), 'utf8'),
+  });
 }
 
 let mainWindow: BrowserWindow | null = null;
@@ -75,6 +91,7 @@ function start(): void {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, appRoot);
+    protectKeysWithTheSystem();
     const dbPath = dbPathFromArgv(process.argv) ?? defaultDbPath(app.getPath('userData'));
     try {
       // Bundled main code no longer sits next to db/migrations; the backend reads this variable.

@@ -2,7 +2,8 @@
 // then electron-builder with electron-builder.yml. By default it packages for this computer's system
 // (Linux: AppImage + deb; Windows: NSIS installer). `npm run dist -- --win` asks for the Windows installer
 // from another system (electron-builder may then need Wine). electron-builder downloads Electron and the
-// better-sqlite3 prebuilt binary for Electron, so packaging needs internet the first time.
+// better-sqlite3 prebuilt binary for Electron (node_modules/better-sqlite3 is the alias of
+// better-sqlite3-multiple-ciphers, package.json), so packaging needs internet the first time.
 //
 // npmRebuild rebuilds node_modules/better-sqlite3 IN PLACE for Electron (and deletes its build/ first), which
 // would leave the tests and the CLI, which run on Node, unable to load it. So the Node build/ folder is saved

@@ -8,10 +8,11 @@
 //     node_modules/electron/dist. Before that we check the download host answers within 10 s (skipped when
 //     the zip is already in Electron's download cache or a proxy is configured), so a PC without internet
 //     fails fast instead of hanging; the download itself is bounded at 15 minutes for slow links.
-//  2. better-sqlite3 for Electron. The copy in node_modules is built for Node (tests and CLI use it) and
-//     Electron needs one built for its own ABI. We copy the package to .cache/electron-<version>/better-sqlite3
-//     and there run prebuild-install --runtime electron (better-sqlite3 publishes prebuilt binaries for
-//     Electron), falling back to node-gyp against Electron's headers (needs a C++ toolchain). The result is
+//  2. better-sqlite3 for Electron. node_modules/better-sqlite3 is better-sqlite3-multiple-ciphers (an npm
+//     alias in package.json: the same API with SQLCipher-compatible encryption). The copy in node_modules is
+//     built for Node (tests and CLI use it) and Electron needs one built for its own ABI. We copy the package to .cache/electron-<version>/better-sqlite3
+//     and there run prebuild-install --runtime electron (better-sqlite3-multiple-ciphers publishes prebuilt
+//     binaries for Electron on its GitHub releases), falling back to node-gyp against Electron's headers (needs a C++ toolchain). The result is
 //     reused on later starts and handed to the app as EMDIA_SQLITE_BINDING (main.ts passes it to
 //     better-sqlite3 as nativeBinding).
 //  3. Builds: the renderer (vite build) only when dist/renderer/index.html is missing or older than
@@ -130,11 +131,12 @@ async function ensureElectron() {
 
 async function ensureSqliteForElectron() {
   const src = path.join(root, 'node_modules', 'better-sqlite3');
-  const sqliteVersion = JSON.parse(fs.readFileSync(path.join(src, 'package.json'), 'utf8')).version;
+  // The name too: a binary built for plain better-sqlite3 of the same version must not be taken for this one.
+  const { name: sqlitePackage, version: sqliteVersion } = JSON.parse(fs.readFileSync(path.join(src, 'package.json'), 'utf8'));
   const dir = path.join(root, '.cache', `electron-${electronVersion}`, 'better-sqlite3');
   const binding = path.join(dir, 'build', 'Release', 'better_sqlite3.node');
   const marker = path.join(dir, '.emdia-built.json');
-  const stamp = JSON.stringify({ electronVersion, sqliteVersion, platform: process.platform, arch: process.arch });
+  const stamp = JSON.stringify({ electronVersion, sqlitePackage, sqliteVersion, platform: process.platform, arch: process.arch });
   if (fs.existsSync(binding) && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === stamp) return binding;
 
   console.log('Preparando o banco de dados para a versão de computador (só na primeira vez)…');
@@ -168,9 +170,9 @@ async function ensureSqliteForElectron() {
       fs.existsSync(binding));
   if (!built) {
     fail(
-      'Não foi possível preparar o banco de dados (better-sqlite3) para a versão de computador: ' +
+      'Não foi possível preparar o banco de dados (better-sqlite3-multiple-ciphers) para a versão de computador: ' +
         'o download falhou e a compilação local também (sem internet, ou sem compilador C++).',
-      'Could not prepare the database module (better-sqlite3) for the desktop runtime: ' +
+      'Could not prepare the database module (better-sqlite3-multiple-ciphers) for the desktop runtime: ' +
         'the download failed and so did building it here (no internet, or no C++ toolchain).',
     );
   }

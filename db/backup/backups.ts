@@ -3,6 +3,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { ApiError } from '../../shared/contract/errors';
 import { todayIn } from '../../shared/dates';
 import { addAndRotate, readManifest, type BackupEntry, type BackupReason } from './manifest';
+import { readStoreKey } from '../crypto-key';
 import { runWorker, runWorkerSync, type BackupDone, type Progress, type WorkerFailure } from './worker-client';
 
 /** The copies live beside the database file, in `backups/` (the pre-migration copies already go there). */
@@ -124,7 +125,7 @@ function record(req: BackupRequest, p: Plan, r: BackupDone): BackupResult {
 /** Makes, verifies and records a copy while the caller waits (restore, import, CLI). Throws a pt-BR ApiError. */
 export function backupSync(req: BackupRequest): BackupResult {
   const p = plan(req);
-  const r = runWorkerSync('backup', { source: req.file, dest: p.dest, extraDest: p.extraDest });
+  const r = runWorkerSync('backup', { source: req.file, dest: p.dest, extraDest: p.extraDest, key: readStoreKey(req.file) });
   if (!r.ok) throw failure(r, p.dir);
   return record(req, p, r);
 }
@@ -132,7 +133,7 @@ export function backupSync(req: BackupRequest): BackupResult {
 /** The same, off the main thread, reporting progress (the "Fazer backup agora" button, the daily copy). */
 export async function backupAsync(req: BackupRequest, onProgress?: (p: Progress) => void): Promise<BackupResult> {
   const p = plan(req);
-  const r = await runWorker('backup', { source: req.file, dest: p.dest, extraDest: p.extraDest }, onProgress);
+  const r = await runWorker('backup', { source: req.file, dest: p.dest, extraDest: p.extraDest, key: readStoreKey(req.file) }, onProgress);
   if (!r.ok) throw failure(r, p.dir);
   return record(req, p, r);
 }

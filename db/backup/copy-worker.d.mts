@@ -8,6 +8,6 @@ export interface StoreStats {
   userVersion: number;
   tables: Record<string, TableStats>;
 }
-export function snapshotStats(db: Database.Database): StoreStats;
+export function snapshotStats(db: Database.Database, schema?: string): StoreStats;
 export function compareStats(expected: StoreStats, actual: StoreStats): string[];
 

@@ -29,10 +29,11 @@ export interface InspectDone {
 export type Progress = { phase: 'copy' | 'verify' | 'extra' | 'done'; percent: number };
 
 interface Ops {
-  backup: { args: { source: string; dest: string; extraDest?: string | null }; result: BackupDone | WorkerFailure };
-  inspect: { args: { file: string }; result: InspectDone | WorkerFailure };
-  restore: { args: { source: string; dest: string }; result: { ok: true } | WorkerFailure };
-  quickCheck: { args: { file: string }; result: { ok: true; result: string } | WorkerFailure };
+  // `key`: the store's encryption key (db/crypto-key.ts readStoreKey), null for a store without one.
+  backup: { args: { source: string; dest: string; extraDest?: string | null; key: string | null }; result: BackupDone | WorkerFailure };
+  inspect: { args: { file: string; key: string | null }; result: InspectDone | WorkerFailure };
+  restore: { args: { source: string; dest: string; key: string | null }; result: { ok: true } | WorkerFailure };
+  quickCheck: { args: { file: string; key: string | null }; result: { ok: true; result: string } | WorkerFailure };
 }
 
 const binding = () => process.env.EMDIA_SQLITE_BINDING || undefined;

@@ -1,4 +1,5 @@
 import { runWorker } from '../backup/worker-client';
+import { readStoreKey } from '../crypto-key';
 
 /** The result of the background `PRAGMA quick_check` for a file (4 s on a 2.5 GB store: never at start). */
 export interface BackgroundCheck {
@@ -17,7 +18,7 @@ export function startBackgroundCheck(file: string): Promise<BackgroundCheck> {
   const current = running.get(file);
   if (current) return current;
   checks.set(file, { state: 'pending', at: null, message: null });
-  const p = runWorker('quickCheck', { file }).then((r) => {
+  const p = runWorker('quickCheck', { file, key: readStoreKey(file) }).then((r) => {
     const result: BackgroundCheck =
       r.ok && r.result === 'ok'
         ? { state: 'ok', at: new Date().toISOString(), message: null }

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { openStore, closeStore, type Store } from '../open';
+import { readStoreKey } from '../crypto-key';
 import type { Clock } from '../clock';
 import { createDispatcher, toErrorBody, type Caller, type WireResult } from '../api/dispatcher';
 import { ApiError } from '../../shared/contract/errors';
@@ -39,7 +40,11 @@ export function openGuarded(opts: GuardedOptions): GuardedBackend {
   let trouble: StartProblem | null = null;
 
   const tryOpen = (): void => {
-    trouble = headerProblem(opts.dbPath, listBackups(opts.dbPath).length > 0);
+    try {
+      trouble = headerProblem(opts.dbPath, listBackups(opts.dbPath).length > 0, readStoreKey(opts.dbPath));
+    } catch (e) {
+      trouble = diagnose(e);
+    }
     if (trouble) return;
     let s: Store | null = null;
     try {

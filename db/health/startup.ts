@@ -1,9 +1,10 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import type { Store } from '../open';
+import { decryptedHeader } from '../crypto-key';
 import { ApiError } from '../../shared/contract/errors';
 
 /** What went wrong with the data file at start, in words for the owner (db/health → the damaged screen). */
-export type ProblemKind = 'corrupt' | 'truncated' | 'locked' | 'unreadable' | 'disk_full' | 'newer_version' | 'other';
+export type ProblemKind = 'corrupt' | 'truncated' | 'locked' | 'unreadable' | 'disk_full' | 'newer_version' | 'key' | 'other';
 export interface StartProblem {
   kind: ProblemKind;
   title: string;
@@ -37,6 +38,11 @@ const TEXT: Record<ProblemKind, { title: string; message: string }> = {
     title: 'Arquivo de uma versão mais nova',
     message: 'Este arquivo de dados foi gravado por uma versão mais nova do EmDia. Atualize o EmDia neste computador para abri-lo.',
   },
+  key: {
+    title: 'A chave de criptografia não está disponível',
+    message:
+      'O arquivo de dados desta loja é criptografado, e a chave deste computador (o arquivo emdia.key, na mesma pasta) não foi encontrada ou não pôde ser lida. Nada foi alterado: coloque o arquivo emdia.key de volta, ou abra o EmDia com o usuário do computador que o usa, e tente de novo.',
+  },
   other: {
     title: 'Não foi possível abrir o arquivo de dados',
     message: 'O EmDia não conseguiu abrir o arquivo de dados desta loja. Tente de novo; se continuar, restaure a última cópia boa ou chame o suporte.',
@@ -46,13 +52,14 @@ const TEXT: Record<ProblemKind, { title: string; message: string }> = {
 export const problem = (kind: ProblemKind, detail: string): StartProblem => ({ kind, ...TEXT[kind], detail: detail.slice(0, 400) });
 
 /** Problems that may go away on their own (close the other program, free space): the screen offers "tentar de novo" first. */
-export const isTransient = (kind: ProblemKind): boolean => kind === 'locked' || kind === 'unreadable' || kind === 'disk_full';
+export const isTransient = (kind: ProblemKind): boolean => kind === 'locked' || kind === 'unreadable' || kind === 'disk_full' || kind === 'key';
 
 /** Turns an error from opening the store into a problem the screen can explain. */
 export function diagnose(e: unknown): StartProblem {
   const code = String((e as { code?: string })?.code ?? '');
   const detail = `${code} ${(e as Error)?.message ?? String(e)}`.trim();
   if (e instanceof ApiError && /versão mais nova/.test(e.message)) return problem('newer_version', detail);
+  if (code === 'EMDIA_KEY_MISSING' || code === 'EMDIA_KEY_UNREADABLE') return problem('key', detail);
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return problem('corrupt', detail);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === 'EBUSY') return problem('locked', detail);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return problem('disk_full', detail);
@@ -68,9 +75,10 @@ const MAGIC = 'SQLite format 3\0';
  * The cheap part of the check, before SQLite opens the file: reads its 100-byte header (microseconds).
  * A file whose header promises more pages than it has was cut short. With a WAL file beside it the header
  * may lag behind a checkpoint, so the size test is skipped then (SQLite's recovery handles that case).
- * `hasBackups` tells an empty file that lost its data from a brand-new store.
+ * `hasBackups` tells an empty file that lost its data from a brand-new store. An encrypted store's header is read
+ * through its key (`key`, db/crypto-key.ts); without a key the open itself explains what is missing.
  */
-export function headerProblem(file: string, hasBackups: boolean): StartProblem | null {
+export function headerProblem(file: string, hasBackups: boolean, key: string | null = null): StartProblem | null {
   if (!existsSync(file)) return null;
   let size: number;
   const header = Buffer.alloc(100);
@@ -87,7 +95,19 @@ export function headerProblem(file: string, hasBackups: boolean): StartProblem |
     return diagnose(e);
   }
   if (size < 100) return problem('truncated', `${size} bytes`);
-  if (header.toString('latin1', 0, 16) !== MAGIC) return problem('corrupt', 'not an SQLite header');
+  if (header.toString('latin1', 0, 16) !== MAGIC) {
+    // No key: an encrypted store is whole 4 KiB pages, and the open explains the missing key; anything else
+    // is no database at all.
+    if (!key) return size % 4096 === 0 ? null : problem('corrupt', 'not an SQLite header');
+    let decrypted: Buffer | null;
+    try {
+      decrypted = decryptedHeader(file, key);
+    } catch (e) {
+      return diagnose(e);
+    }
+    if (!decrypted) return problem('truncated', `${size} bytes, first page incomplete`);
+    decrypted.copy(header);
+  }
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return problem('corrupt', `page size ${rawPageSize}`);

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { build } from 'esbuild';
-import Database from 'better-sqlite3';
+import { rawDb } from '../support/raw-db';
 import { openStore, closeStore } from '../../db/open';
 import { createDispatcher } from '../../db/api/dispatcher';
 import { checkProjections } from '../../db/projections/check';
@@ -95,7 +95,7 @@ function runAndKill(seed: number, delayMs: number, early: boolean): Promise<{ ac
 
 function verify(round: number): string[] {
   const problems: string[] = [];
-  const db = new Database(file);
+  const db = rawDb(file);
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtempSync, rmSync, openSync, writeSync, closeSync, truncateSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import Database from 'better-sqlite3';
+import { rawDb } from '../support/raw-db';
 import { openStore, closeStore } from '../../db/open';
 import { createDispatcher } from '../../db/api/dispatcher';
 import { openGuarded, type GuardedBackend } from '../../db/health/guarded';
@@ -76,7 +76,7 @@ describe('damage at start', () => {
     [
       'a file from a newer EmDia',
       () => {
-        const db = new Database(file);
+        const db = rawDb(file);
         db.pragma('user_version = 99');
         db.close();
       },
@@ -111,7 +111,7 @@ describe('damage at start', () => {
 
   it('a locked file: "bloqueado", and "tentar de novo" opens it once the other program lets go', () => {
     makeStore(true);
-    const other = new Database(file);
+    const other = rawDb(file);
     other.pragma('locking_mode = EXCLUSIVE');
     other.exec('BEGIN EXCLUSIVE');
     const g = open();
@@ -142,7 +142,7 @@ describe('damage at start', () => {
 
   it('the background quick_check finds damage the start-up check cannot see', async () => {
     makeStore(false);
-    const db = new Database(file);
+    const db = rawDb(file);
     const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'audit'").get() as { rootpage: number };
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     db.close();

@@ -9,6 +9,7 @@ import { backupsDir } from '../../db/backup/backups';
 import { readManifest, rotate, type BackupEntry } from '../../db/backup/manifest';
 import { backupSettled } from '../../db/backup/jobs';
 import { snapshotStats, compareStats } from '../../db/backup/copy-worker.mjs';
+import { rawDb } from '../support/raw-db';
 
 /**
  * Backups through the dispatcher on a real SQLite file: SQLite's online backup API in a worker thread,
@@ -20,7 +21,7 @@ let owner: Caller;
 let customerId: string;
 
 const digest = (file: string) => {
-  const db = new Database(file, { readonly: true });
+  const db = rawDb(file, { readonly: true }, t.file);
   try {
     return JSON.stringify(snapshotStats(db));
   } finally {
@@ -49,7 +50,7 @@ describe('backup.create', () => {
     expect(r).toMatchObject({ ok: true, verified: true });
     expect(r.file.startsWith(backupsDir(t.file))).toBe(true);
     expect(statSync(r.file).size).toBe(r.bytes);
-    const copy = new Database(r.file, { readonly: true });
+    const copy = rawDb(r.file, { readonly: true }, t.file);
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete'); // one self-contained file
     // The audit row of this very call is written after the copy, in the call's own transaction.
@@ -86,7 +87,7 @@ describe('backup.create', () => {
     t.ok('settings.update', { backup: { extraFolder: extra } }, owner);
     const r1 = t.ok<{ extra: { ok: boolean; file: string } }>('backup.create', {}, owner);
     expect(r1.extra.ok).toBe(true);
-    expect(new Database(r1.extra.file, { readonly: true }).pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(rawDb(r1.extra.file, { readonly: true }, t.file).pragma('integrity_check', { simple: true })).toBe('ok');
     expect(readManifest(extra)).toHaveLength(1);
     rmSync(extra, { recursive: true, force: true }); // the pen drive is not plugged in today
     t.clock.set('2026-11-24');
@@ -105,7 +106,7 @@ describe('backup.create', () => {
     const [entry] = readManifest(backupsDir(t.file));
     expect(entry.reason).toBe('antes-de-importar');
     // The copy holds the store as it was before the import.
-    const copy = new Database(join(backupsDir(t.file), entry.file), { readonly: true });
+    const copy = rawDb(join(backupsDir(t.file), entry.file), { readonly: true }, t.file);
     expect((copy.prepare('SELECT COUNT(*) AS n FROM customers').get() as { n: number }).n).toBe(1);
     copy.close();
   });
@@ -126,7 +127,7 @@ describe('backup.restore', () => {
     expect(t.count('audit')).toBeGreaterThan(0);
     expect((t.store.sqlite.prepare("SELECT COUNT(*) AS n FROM audit WHERE method = 'backup.restore'").get() as { n: number }).n).toBe(1);
     // Undo: the copy made just before holds the payment of 500.
-    const undo = new Database(r.undoFile, { readonly: true });
+    const undo = rawDb(r.undoFile, { readonly: true }, t.file);
     expect(compareStats(JSON.parse(before), snapshotStats(undo))).toEqual([]);
     undo.close();
     t.ok('backup.restore', { file: r.undoFile }, { transport: 'cli' });
@@ -158,7 +159,7 @@ describe('backup.restore', () => {
         'a copy from a newer EmDia',
         () => {
           const f = t.ok<{ file: string }>('backup.create', {}, owner).file;
-          const db = new Database(f);
+          const db = rawDb(f, {}, t.file);
           db.pragma('user_version = 99');
           db.close();
           return f;
@@ -229,7 +230,7 @@ describe('rotation: 7 daily, 4 weekly, 12 monthly', () => {
 
 describe('verification can fail', () => {
   it('compareStats names a missing row and a changed money total', () => {
-    const db = new Database(t.file, { readonly: true });
+    const db = rawDb(t.file, { readonly: true });
     const a = snapshotStats(db);
     db.close();
     const b = JSON.parse(JSON.stringify(a));
@@ -242,7 +243,7 @@ describe('verification can fail', () => {
     // Why the backup API: the WAL holds recent pages the main file does not have yet.
     const dir = mkdtempSync(join(tmpdir(), 'emdia-filecopy-'));
     copyFileSync(t.file, join(dir, 'copy.db'));
-    const copy = new Database(join(dir, 'copy.db'), { readonly: true });
+    const copy = rawDb(join(dir, 'copy.db'), { readonly: true }, t.file);
     let problems: string[];
     try {
       problems = compareStats(JSON.parse(digest(t.file)), snapshotStats(copy));
