@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { applyKey, isPlainSqlite, storeKey } from './crypto-key';
 import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +60,30 @@ function backupBeforeMigration(sqlite: Database.Database, file: string, version:
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = join(dir, `${basename(file)}.v${version}.antes-da-atualizacao.${stamp}.db`);
-  // VACUUM INTO writes a consistent, compact copy even while WAL holds recent pages.
+  // VACUUM INTO writes a consistent, compact copy even while WAL holds recent pages (encrypted like the source).
   sqlite.prepare('VACUUM INTO ?').run(target);
+  verifyCopy(sqlite, file, target);
+}
+
+/**
+ * A copy counts only when it is whole (issue "Data safety"): the copy passes integrity_check and holds the same
+ * rows and money as the store it came from. Otherwise the update stops here, with the store untouched.
+ */
+function verifyCopy(source: Database.Database, file: string, target: string): void {
+  const copy = new Database(target, { readonly: true });
+  try {
+    if (!isPlainSqlite(target)) applyKey(copy, storeKey(file));
+    const ok = (copy.pragma('integrity_check', { simple: true }) as string) === 'ok';
+    const tables = (source.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const facts = (db: Database.Database) =>
+      tables.map((t) => {
+        const money = (db.prepare(`SELECT name FROM pragma_table_info('${t}') WHERE name LIKE '%_cents'`).all() as { name: string }[]).map((c) => `IFNULL(SUM(${c.name}), 0)`);
+        return JSON.stringify(db.prepare(`SELECT COUNT(*)${money.length ? ', ' + money.join(', ') : ''} FROM "${t}"`).raw(true).get());
+      });
+    if (!ok || JSON.stringify(facts(copy)) !== JSON.stringify(facts(source))) {
+      throw new ApiError('conflict', 'A cópia de segurança feita antes da atualização não conferiu com os dados. A atualização não foi feita e nada foi alterado; libere espaço no disco e abra o EmDia de novo.');
+    }
+  } finally {
+    copy.close();
+  }
 }

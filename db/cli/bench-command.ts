@@ -87,8 +87,36 @@ export async function benchCommand(flags: Record<string, string>): Promise<numbe
           [c.name.padEnd(46), m.p50Ms.toFixed(3).padStart(7), m.p95Ms.toFixed(3).padStart(7), (m.floorP50Ms?.toFixed(3) ?? '—').padStart(9), (m.ratio === null ? '—' : `${m.ratio.toFixed(1)}x`).padStart(6)].join('  '),
         );
     }
-    return 0;
   } finally {
     closeStore(store);
   }
+  if (flags['skip-import'] !== 'true') return importBench(json, log);
+  return 0;
+}
+
+/**
+ * The store's own book of 100,000 rows through import.preview and import.run (issue "Bring the store's book in":
+ * under 30 s here), on a fresh store: one run, in its own process (test/bench/import.bench.ts).
+ */
+function importBench(json: boolean, log: (s: string) => void): number {
+  const lines = 100_000;
+  log(`\nImportação de ${lines.toLocaleString('pt-BR')} linhas (uma execução, loja nova)...`);
+  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'test/bench/import.bench.ts', String(lines), '--book'], { encoding: 'utf8' });
+  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  const seconds = (label: string) => Number(new RegExp(`${label}\\s*([\\d.]+) s`).exec(out)?.[1] ?? NaN);
+  const cases: [string, number][] = [
+    ['import.preview 100.000 linhas', seconds('import.preview:')],
+    ['import.run simulação 100.000 linhas', seconds('import.run \\(simulação\\):')],
+    ['import.run 100.000 linhas', seconds('import.run \\(real\\):')],
+  ];
+  for (const [name, s] of cases) {
+    const ms = Math.round(s * 1000);
+    if (json) console.log(JSON.stringify({ name, p50Ms: ms, p95Ms: ms, floorP50Ms: null, ratio: null, linesPerSecond: Math.round(lines / s) }));
+    else console.log([name.padEnd(46), String(ms).padStart(7), '      —', '        —', '     —', `  ${Math.round(lines / s).toLocaleString('pt-BR')} linhas/s`].join('  '));
+  }
+  if (r.status !== 0) {
+    console.error(out);
+    return 1;
+  }
+  return 0;
 }

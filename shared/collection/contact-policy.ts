@@ -1,5 +1,6 @@
 import { addDays, formatDateBR, todayIn, type IsoDate } from '../dates';
 import { minutesOfDay } from './calling-window';
+import { isAgreementBroken } from './agreement-status';
 
 /**
  * Whether one customer may get a collection call now, and why not (DOMAIN.md "Law and practice": grace,
@@ -119,7 +120,8 @@ export function contactPolicy(f: ContactPolicyFacts, rules: ContactPolicyRules):
 
   if (f.doNotCall) block('do_not_call', 'O cliente pediu para não receber ligações ("não ligar").');
   if (s.openDisputes > 0) block('dispute', 'Contestação em aberto: a cobrança fica pausada até o dono resolver.');
-  if (f.agreement && f.agreement.openCount > 0 && f.agreement.overdueCount < 2) {
+  // DOMAIN.md "Agreements": current while its parcelas are paid, broken after two are missed (agreement-status.ts).
+  if (f.agreement && f.agreement.openCount > 0 && !isAgreementBroken(f.agreement.overdueCount)) {
     block('agreement', 'Acordo em dia: a cobrança fica pausada enquanto o acordo estiver em dia.');
   }
 
