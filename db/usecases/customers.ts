@@ -157,11 +157,21 @@ export function searchCustomers(ctx: Ctx, input: { query: string; limit?: number
       found.push(sql`${customers.id} IN ${ctx.db.select({ id: agreements.customerId }).from(agreements).where(eq(agreements.number, carne))}`);
     }
     where = and(live, or(...found));
-  } else {
-    const words = foldText(q).split(' ').filter(Boolean).slice(0, 6);
-    where = and(live, ...words.map((w) => sql`(${customers.nameFolded} LIKE ${w + '%'} OR ${customers.nameFolded} LIKE ${'% ' + w + '%'})`));
   }
-  const rows = ctx.db.select({ id: customers.id, name: customers.name, cpf: customers.cpf }).from(customers).where(where).orderBy(asc(customers.nameFolded)).limit(limit).all();
+  let rows: { id: string; name: string; cpf: string }[];
+  if (!where) {
+    const words = foldText(q).split(' ').filter(Boolean).slice(0, 6);
+    const everyWord = words.map((w) => sql`(${customers.nameFolded} LIKE ${w + '%'} OR ${customers.nameFolded} LIKE ${'% ' + w + '%'})`);
+    // Names that begin with the first word come first, read from a range of the name index (people type the first
+    // name first: "mar sil" → Maria Silva); only when they are fewer than asked does the search read on, through
+    // every name, for the first word in the middle of a name ("Ana Maria Silva").
+    const first = words[0];
+    const startsWith = sql`(${customers.nameFolded} >= ${first} AND ${customers.nameFolded} < ${first + '\uffff'})`;
+    const pick = (cond: SQL | undefined, n: number) =>
+      ctx.db.select({ id: customers.id, name: customers.name, cpf: customers.cpf }).from(customers).where(cond).orderBy(asc(customers.nameFolded)).limit(n).all();
+    rows = pick(and(live, startsWith, ...everyWord), limit);
+    if (rows.length < limit) rows = rows.concat(pick(and(live, sql`NOT ${startsWith}`, ...everyWord), limit - rows.length));
+  } else rows = ctx.db.select({ id: customers.id, name: customers.name, cpf: customers.cpf }).from(customers).where(where).orderBy(asc(customers.nameFolded)).limit(limit).all();
   if (!rows.length) return { items: [] };
   const ids = rows.map((r) => r.id);
   const phones = new Map<string, string>();

@@ -62,3 +62,21 @@ describe('customers.search by carnê number', () => {
     expect(search('98765')).toEqual(['Ana Lima']);
   });
 });
+
+describe('customers.search by name and by phone', () => {
+  it('puts names that begin with the first word first, then the word in the middle of a name; every word must start a word', () => {
+    for (const [name, cpf] of [['Ana Maria Silva', '39053344705'], ['Maria Silva Prado', '86288366757'], ['Mariana Silveira', '71428793860'], ['Maria Souza', '46676371022']])
+      t.ok('customers.create', { name, cpf, phones: [] }, clerk);
+    expect(search('mar sil')).toEqual(['Maria Silva Prado', 'Mariana Silveira', 'Ana Maria Silva']);
+    expect(search('MARIA sou')).toEqual(['Maria Souza']);
+    expect(search('aria')).toEqual([]);
+  });
+
+  it('finds a phone by its first digits, with or without the DDD, through the index', () => {
+    expect(search('1198765')).toEqual(['Ana Lima']);
+    expect(search('98765')).toEqual(['Ana Lima']);
+    expect(search('3333')).toEqual(['Bia Souza']);
+    // digits in the middle of a number are not a phone typed at the counter
+    expect(search('654321')).toEqual([]);
+  });
+});
