@@ -27,6 +27,7 @@ import { backupStatus } from '../backup/jobs';
 import { healthStatus, refuseHealthyRestore } from '../health/status';
 import { exportCustomer, anonymizeCustomer } from '../usecases/privacy';
 import { rebuildStandings, settingsAffectStandings } from '../projections/standings';
+import { recordFeedback } from '../usecases/feedback';
 import { refreshQueueCandidates } from '../projections/queue-candidates';
 
 export interface CallEnv {
@@ -95,6 +96,7 @@ export const handlers: Partial<Record<MethodName, Handler>> = {
   'payments.reverse': (ctx, input) => reverse(ctx, input),
   'payments.receipt': (ctx, input) => receipt(ctx, input),
   'import.csv': (ctx, input) => importCsv(ctx, input),
+  'feedback.record': (ctx, input) => recordFeedback(ctx, input),
   'queue.build': (ctx, input) => buildQueue(ctx, input),
   'calls.context': (ctx, input) => callsContext(ctx, input),
   'offers.compute': (ctx, input) => computeOffersFor(ctx, input),

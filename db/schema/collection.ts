@@ -81,3 +81,20 @@ export const disputes = sqliteTable(
   },
   (t) => [index('disputes_customer_ix').on(t.customerId)],
 );
+
+/**
+ * The customer's answer to "como foi o atendimento?" (1–5) after an agreement or a payment (issue "The guided
+ * call" item 9), for the owner's dashboard.
+ */
+export const feedback = sqliteTable(
+  'feedback',
+  {
+    ...rowMeta,
+    customerId: text('customer_id').notNull().references(() => customers.id),
+    contactId: text('contact_id').references(() => contacts.id),
+    score: integer('score').notNull(),
+    notes: text('notes'),
+    userId: text('user_id').references(() => users.id),
+  },
+  (t) => [index('feedback_customer_ix').on(t.customerId)],
+);

@@ -93,6 +93,7 @@ export function anonymizeCustomer(ctx: Ctx, id: string): { id: string } {
   // Free text written about the person in contacts and disputes, and the messages sent to them.
   if (tables.has('contacts')) sqlite.prepare('UPDATE contacts SET notes = NULL, updated_at = ? WHERE customer_id = ? AND notes IS NOT NULL').run(now, id);
   if (tables.has('disputes')) sqlite.prepare('UPDATE disputes SET notes = NULL, resolution = NULL, updated_at = ? WHERE customer_id = ?').run(now, id);
+  if (tables.has('feedback')) sqlite.prepare('UPDATE feedback SET notes = NULL, updated_at = ? WHERE customer_id = ? AND notes IS NOT NULL').run(now, id);
   if (tables.has('messages')) {
     const cols = columns(ctx, 'messages');
     sqlite.prepare(`UPDATE messages SET body = '(removido a pedido do cliente — LGPD)', recipient = NULL, subject = NULL, updated_at = ? WHERE customer_id = ?`).run(now, id);

@@ -60,3 +60,13 @@ export const disputesList = z.object({ customerId: id.optional(), open: z.boolea
 export const dashboardWeekly = z.object({ from: isoDate, to: isoDate }).strict();
 export const backupRestore = z.object({ file: z.string().min(1).max(400) }).strict();
 export const customerById = z.object({ id }).strict();
+
+/** "Como foi o atendimento?" after an agreement or a payment: the customer's answer, 1 to 5 (issue 7 item 9). */
+export const feedbackRecord = z
+  .object({
+    customerId: id,
+    score: z.number({ error: 'Informe a nota de 1 a 5.' }).int('A nota é um número inteiro de 1 a 5.').min(1, 'A nota vai de 1 a 5.').max(5, 'A nota vai de 1 a 5.'),
+    contactId: id.optional(),
+    notes: z.string().max(500, 'Comentário longo demais (máximo 500 letras).').optional(),
+  })
+  .strict();

@@ -77,6 +77,7 @@ export const methods = {
   'agreements.get': m('clerk', false, c.agreementGet, 'Termo do acordo'),
   'promises.create': m('clerk', true, c.promiseCreate, 'Registrar promessa'),
   'contacts.record': m('clerk', true, c.contactRecord, 'Registrar contato'),
+  'feedback.record': m('clerk', true, c.feedbackRecord, 'Registrar a nota do atendimento'),
   'disputes.list': m('clerk', false, c.disputesList, 'Listar contestações'),
   'disputes.resolve': m('owner', true, c.disputeResolve, 'Resolver contestação'),
   'reminders.list': m('clerk', false, reminders.remindersList, 'Lembretes de hoje'),
