@@ -81,12 +81,15 @@ export function PracticeScreen() {
               <dt>Atraso</dt>
               <dd>{sim.facts.daysLate} dias</dd>
               <dt>Parcelas</dt>
-              <dd>{sim.facts.overdueCount} em atraso</dd>
+              <dd>{sim.facts.overdueCount === 1 ? '1 em atraso' : `${sim.facts.overdueCount} em atraso`}</dd>
               <dt>Em dia</dt>
-              <dd>{sim.facts.onTimePaidCount} parcelas pagas em dia</dd>
+              <dd>{sim.facts.onTimePaidCount === 1 ? '1 parcela paga' : `${sim.facts.onTimePaidCount} parcelas pagas`} em dia</dd>
               <dt>Comprou</dt>
               <dd>{sim.facts.purchase}</dd>
             </dl>
+            <Text size="sm" c="dimmed" mt="md">
+              Como treinar: siga as etapas, do "Preparar" ao "Registrar". Quando o cliente falar, escolha em "O cliente disse…" a objeção que ouviu e responda com uma das falas sugeridas.
+            </Text>
           </section>
         </div>
         <div className={classes.column}>
@@ -113,7 +116,7 @@ export function PracticeScreen() {
                 O cliente diz
               </Text>
               {said ? (
-                <Text size="lg" data-testid="practice-line">
+                <Text size="lg" data-testid="practice-line" data-objection={said.id}>
                   {customerLine(said)}
                 </Text>
               ) : (
@@ -128,7 +131,7 @@ export function PracticeScreen() {
             </div>
             {said && current && (
               <Alert color={right ? 'teal' : 'yellow'} variant="light" role="status" title={right ? 'Isso mesmo' : 'Não era bem isso'}>
-                {right ? `Responda com uma das falas sugeridas. ${said.next.hint}` : `O cliente disse: ${said.label}. Escolha essa objeção na lista.`}
+                {right ? `Responda com uma das falas sugeridas. ${said.next.hint}` : `Ouça de novo: o cliente disse "${said.label}". Escolha essa objeção na lista.`}
               </Alert>
             )}
             <Text size="sm" c="dimmed">

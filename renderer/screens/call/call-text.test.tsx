@@ -36,3 +36,21 @@ describe('call recap texts', () => {
     expect(scanForbidden(text)).toEqual([]);
   });
 });
+
+describe('Treino', () => {
+  it('has a line for every objection, clean of forbidden words, and builds talking points for every profile', async () => {
+    const { CUSTOMER_LINES, practiceCustomer, nextObjection } = await import('./practice');
+    const { OBJECTIONS } = await import('../../../shared/collection/objections');
+    const { PROFILE_KINDS } = await import('../../../shared/ui-format/profile');
+    for (const o of OBJECTIONS) expect(scanForbidden(CUSTOMER_LINES[o.id])).toEqual([]);
+    for (const p of PROFILE_KINDS) {
+      const sim = practiceCustomer(p, '2026-11-23', 'Loja Exemplo', 'Marcos');
+      expect(sim.points.some((t) => t.stage === 'open')).toBe(true);
+      expect(sim.objections).toHaveLength(11);
+    }
+    const raised: string[] = [];
+    for (let i = 0; i < 11; i++) raised.push(nextObjection(raised)!.id);
+    expect(new Set(raised).size).toBe(11);
+    expect(nextObjection(raised)).toBeNull();
+  });
+});

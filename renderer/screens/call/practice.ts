@@ -1,4 +1,4 @@
-import { OBJECTIONS, type Objection } from '../../../shared/collection/objections';
+import { OBJECTIONS, type Objection, type ObjectionId } from '../../../shared/collection/objections';
 import { avoidList, objectionsFor, talkingPoints, type TalkingFacts, type TalkingPoint } from '../../../shared/collection/talking-points';
 import { STAGES } from '../../../shared/collection/talking-points-catalog';
 import { addDays, type IsoDate } from '../../../shared/dates';
@@ -60,8 +60,23 @@ export function practiceCustomer(profile: ProfileKind, today: IsoDate, storeName
   return { name, profile, profileReason: PROFILE_MEANINGS[profile], facts, points: talkingPoints(facts), avoid: avoidList(facts), objections: objectionsFor(facts) };
 }
 
+/** What the simulated customer says for each objection: the trainee hears this and picks the objection. */
+export const CUSTOMER_LINES: Record<ObjectionId, string> = {
+  'sem-dinheiro': 'Olha, este mês eu estou sem dinheiro nenhum. Perdi o emprego.',
+  'nao-recebi-defeito': 'Mas o sofá veio com defeito, eu nem estou usando.',
+  'ja-paguei': 'Eu já paguei essa parcela, paguei na semana passada.',
+  'pago-semana-que-vem': 'Semana que vem eu pago, pode ficar tranquilo.',
+  'nao-reconheco': 'Não reconheço essa compra. Não fui eu que comprei.',
+  'so-uma-parte': 'Agora eu só consigo pagar uma parte.',
+  'ligue-mais-tarde': 'Agora não dá, estou no trabalho. Liga mais tarde.',
+  'procon-irritado': 'Vocês ficam ligando toda hora! Vou reclamar no Procon.',
+  'carne-nao-chegou': 'O carnê nunca chegou aqui em casa, nem sei quanto é.',
+  'quem-esta-falando': 'Quem está falando? Ela não está, aqui é a irmã dela.',
+  'numero-errado': 'Acho que ligou errado, não tem ninguém com esse nome aqui.',
+};
+
 /** The simulated customer's line when raising an objection: what the trainee hears. */
-export const customerLine = (o: Objection): string => `“${o.label.split(' / ')[0]}.”`;
+export const customerLine = (o: Objection): string => `“${CUSTOMER_LINES[o.id]}”`;
 
 /** The next objection the simulated customer raises: one not raised yet, in a shuffled order (`random` in [0,1)). */
 export function nextObjection(raised: readonly string[], random: () => number = Math.random): Objection | null {
