@@ -183,16 +183,66 @@ describe.skipIf(!process.env.EMDIA_CHROME)('The guided call on the demo store (b
     await page.getByRole('status').filter({ hasText: 'Registrado: Não atendeu' }).waitFor();
   });
 
+  it('a promise heard as an objection: the date and amount, Registrar — and the recap to read and send', async () => {
+    await page.keyboard.press('F8');
+    await page.getByText(`Cliente 3 de ${queue.items.length}`).waitFor();
+    await expect.poll(() => call.customerName()).toBe(queue.items[2].name);
+    await call.objection('Pago semana que vem').click();
+    // The objection picked the outcome: only the date is left (the amount starts at what is late today).
+    expect(await call.outcomeButton('Prometeu pagar').getAttribute('aria-checked')).toBe('true');
+    await call.outcome.getByRole('textbox', { name: 'Dia combinado' }).fill('27112026');
+    await page.keyboard.press('F10');
+    await page.getByRole('status').filter({ hasText: /^Registrado: Prometeu R\$ [\d.,]+ para 27\/11\/2026$/ }).waitFor();
+    const recap = await page.getByRole('region', { name: 'Resumo do combinado' }).innerText();
+    expect(recap).toContain('27/11');
+    const ctx = await api(page, 'calls.context', { customerId: queue.items[2].customerId });
+    expect(ctx.promises[0]).toMatchObject({ date: '2026-11-27', amountCents: queue.items[2].overdueCents });
+    expect(ctx.contacts[0].objectionIds).toEqual(['pago-semana-que-vem']);
+    await screenshot(page, 'call-05-promise');
+    await expectAccessible(page, 'Ligação: promessa registrada');
+  });
+
+  it('beyond the margins the owner types the PIN right there, and the term says who approved it', async () => {
+    await page.keyboard.press('F8');
+    await page.getByText(`Cliente 4 de ${queue.items.length}`).waitFor();
+    await expect.poll(() => call.customerName()).toBe(queue.items[3].name);
+    await call.objection(/^Sem dinheiro agora/).click();
+    const capacity = call.offers.getByRole('textbox', { name: 'Quanto consegue pagar por mês?' });
+    await capacity.click();
+    await capacity.pressSequentially('1000');
+    await page.keyboard.press('Enter');
+    const beyond = call.offers.locator('.mantine-Radio-root').filter({ hasText: 'fora da margem' });
+    await beyond.first().waitFor();
+    await beyond.first().getByRole('radio').check();
+    const pin = call.offers.getByLabel('PIN do dono');
+    await call.offers.getByRole('button', { name: 'Fazer acordo (F10)' }).click();
+    await call.offers.getByText('Fora da margem: o dono precisa digitar o PIN.').waitFor();
+    await pin.fill('9999');
+    await call.offers.getByRole('button', { name: 'Fazer acordo (F10)' }).click();
+    await call.offers.getByText(/PIN do dono não confere/).first().waitFor();
+    await screenshot(page, 'call-06-pin');
+    await expectAccessible(page, 'Ligação: PIN do dono');
+    await pin.fill('1111');
+    await call.offers.getByRole('button', { name: 'Fazer acordo (F10)' }).click();
+    const term = call.termView();
+    await term.getByRole('article').waitFor();
+    expect(await term.innerText()).toContain('Condição aprovada por Helena Prado');
+    await page.keyboard.press('Escape');
+    await term.waitFor({ state: 'hidden' });
+    await page.getByRole('status').filter({ hasText: /^Registrado: Fez acordo/ }).waitFor();
+  });
+
   it('ends the session and shows its summary', async () => {
     await call.endButton.click();
     await call.summary.waitFor();
     const text = await call.summary.innerText();
-    expect(text).toMatch(/Ligações\s*2/);
-    expect(text).toMatch(/Conversas\s*1/);
-    expect(text).toMatch(/Acordos\s*1/);
+    expect(text).toMatch(/Ligações\s*4/);
+    expect(text).toMatch(/Conversas\s*3/);
+    expect(text).toMatch(/Promessas\s*1/);
+    expect(text).toMatch(/Acordos\s*2/);
     expect(text).toContain('Descontos concedidos');
     await cleanScreen(page);
-    await screenshot(page, 'call-05-summary');
+    await screenshot(page, 'call-07-summary');
     await expectAccessible(page, 'Ligações: resumo');
     await page.getByRole('button', { name: 'Voltar para Hoje (Esc)' }).click();
     await new TodayPage(page).callList.waitFor();
@@ -203,7 +253,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('The guided call on the demo store (b
     page.on('request', (r) => {
       if (r.url().endsWith('/api/call')) sent.push(JSON.parse(r.postData() ?? '{}').method);
     });
-    const before = await api(page, 'calls.context', { customerId: queue.items[2].customerId });
+    const before = await api(page, 'calls.context', { customerId: queue.items[5].customerId });
     sent.length = 0;
     await page.getByRole('button', { name: 'Treino' }).click();
     await page.getByRole('heading', { name: 'Treino de ligação' }).waitFor();
@@ -221,14 +271,14 @@ describe.skipIf(!process.env.EMDIA_CHROME)('The guided call on the demo store (b
     await call.responses.waitFor();
     await page.getByRole('button', { name: 'Próxima objeção (F8)' }).click();
     await cleanScreen(page);
-    await screenshot(page, 'call-06-practice');
+    await screenshot(page, 'call-08-practice');
     await expectAccessible(page, 'Treino');
     await page.getByRole('button', { name: 'Sair do treino (Esc)' }).click();
     await new TodayPage(page).callList.waitFor();
     // No method that writes was called during the rehearsal, and nothing changed for a real customer.
     const writes = sent.filter((m) => (methods as Record<string, { write: boolean }>)[m]?.write);
     expect(writes).toEqual([]);
-    const after = await api(page, 'calls.context', { customerId: queue.items[2].customerId });
+    const after = await api(page, 'calls.context', { customerId: queue.items[5].customerId });
     expect(after.contacts.length).toBe(before.contacts.length);
     expect(after.promises.length).toBe(before.promises.length);
   });

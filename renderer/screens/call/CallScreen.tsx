@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Box, Button, Center, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Box, Button, Center, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { call, ApiCallError } from '../../api';
 import { CONVERSATION_OUTCOMES } from '../../../shared/contract/collection';
@@ -244,7 +244,7 @@ function CustomerCall({ item, store }: { item: QueueItem; store: StoreInfo }) {
               </Text>
             </div>
           )}
-          {step.kind === 'hint' && (
+          {step.kind === 'hint' && !recorded && (
             <Alert color="gray" variant="light" py="xs" title="Próximo passo">
               {step.text}
             </Alert>
@@ -263,6 +263,8 @@ function CustomerCall({ item, store }: { item: QueueItem; store: StoreInfo }) {
             </div>
           )}
 
+          {/* While the offers are open they are the next step; "Voltar" brings the outcome buttons back. */}
+          {(recorded || !(step.kind === 'offers' && !agreement)) && (
           <div className={classes.panel}>
             {recorded ? (
               <Stack gap="xs">
@@ -270,9 +272,6 @@ function CustomerCall({ item, store }: { item: QueueItem; store: StoreInfo }) {
                   Registrado: {recorded}
                 </Text>
                 {recap && <RecapBox text={recap} phone={ctx.phoneToUse} whatsappOptIn={ctx.facts.whatsappOptIn} />}
-                <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
-                  Próximo cliente: F8
-                </Badge>
               </Stack>
             ) : (
               !agreement && (
@@ -296,6 +295,7 @@ function CustomerCall({ item, store }: { item: QueueItem; store: StoreInfo }) {
               </Alert>
             )}
           </div>
+          )}
         </Stack>
       </div>
       {printing && agreement && <AgreementTermPrint agreementId={agreement.id} onLoaded={setTerm} onClose={() => setPrinting(false)} />}
