@@ -206,6 +206,12 @@ describe.skipIf(!process.env.EMDIA_CHROME)('The guided call on the demo store (b
     await page.keyboard.press('F8');
     await page.getByText(`Cliente 4 de ${queue.items.length}`).waitFor();
     await expect.poll(() => call.customerName()).toBe(queue.items[3].name);
+    // "O carnê não chegou": make paying easy now, a PIX copia e cola for today's amount with its QR.
+    await call.objection(/^O carnê não chegou/).click();
+    const pix = page.getByRole('region', { name: 'Pagar agora' });
+    await pix.getByRole('img', { name: /^QR Code PIX de R\$/ }).waitFor();
+    const payload = await pix.getByText(/^000201/).innerText();
+    expect(isValidPixPayload(payload)).toBe(true);
     await call.objection(/^Sem dinheiro agora/).click();
     const capacity = call.offers.getByRole('textbox', { name: 'Quanto consegue pagar por mês?' });
     await capacity.click();

@@ -20,6 +20,7 @@ import { agreementRecap, promiseRecap } from './call-text';
 import type { AgreementTerm, CallContext } from './call-types';
 import { CustomerFile } from './CustomerFile';
 import { OffersPanel, type AgreementMade } from './OffersPanel';
+import { PixNow } from './PixNow';
 import { OutcomeBar, type OutcomeInput } from './OutcomeBar';
 import { RecapBox } from './RecapBox';
 import { TalkingPanel } from './TalkingPanel';
@@ -234,16 +235,7 @@ function CustomerCall({ item, store }: { item: QueueItem; store: StoreInfo }) {
               <OffersPanel customerId={item.customerId} onMade={(a) => void made(a)} onCancel={() => setStep({ kind: 'none' })} />
             </div>
           )}
-          {step.kind === 'pix' && (
-            <div className={classes.panel} role="region" aria-label="Segunda via">
-              <Text size="sm" fw={600}>
-                Facilite o pagamento agora
-              </Text>
-              <Text size="sm">
-                {ctx.payment.pixKey ? `PIX: chave ${ctx.payment.pixKey}, valor de hoje ${formatBRL(ctx.facts.overdueCents)}.` : `Pagamento na loja: ${formatBRL(ctx.facts.overdueCents)}.`} A segunda via do carnê sai em Vendas; confira o endereço no cadastro.
-              </Text>
-            </div>
-          )}
+          {step.kind === 'pix' && <PixNow store={store} amountCents={ctx.facts.overdueCents} customerName={ctx.customer.name} />}
           {step.kind === 'hint' && !recorded && (
             <Alert color="gray" variant="light" py="xs" title="Próximo passo">
               {step.text}
