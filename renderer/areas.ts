@@ -51,6 +51,10 @@ export const AREAS: AreaDef[] = [
       { keys: 'Tab', label: 'Ir de um cliente a outro: Ligar, Registrar resultado' },
       { keys: 'F10', label: 'Registrar o resultado da ligação' },
       { keys: 'Esc', label: 'Fechar o resultado sem registrar' },
+      { keys: 'Alt+L', label: 'Na ligação guiada: ligar para o cliente (e contar o tempo)' },
+      { keys: 'F8', label: 'Na ligação guiada: próximo cliente (no Treino: próxima objeção)' },
+      { keys: 'F9', label: 'Na ligação guiada: imprimir o termo do acordo' },
+      { keys: 'F10', label: 'Na ligação guiada: registrar o resultado ou fazer o acordo' },
     ],
   },
   {

@@ -30,7 +30,8 @@ const CLOCK_SLACK_MS = 5 * 60_000;
  * An outbound collection call must be one the policy allows right now (calling hours, grace, caps, quiet days,
  * pauses, a wrong number): the backend is where the law is kept, whatever screen or script calls it. A call the
  * customer made to the store (`inbound`) is theirs and always recorded. A customer who paid during the call is
- * no longer overdue when the clerk records "paid": that block does not apply to the outcome that caused it.
+ * no longer overdue when the clerk records "paid"; after the agreement made on the call nothing is overdue and the
+ * new agreement is current: those blocks do not apply to the outcome that caused them.
  */
 function assertCallAllowed(ctx: Ctx, input: ContactInput, at: Date): void {
   // The calling hours are judged when the call was made: a call at 19:55 recorded at 20:02 was within them.
@@ -40,7 +41,7 @@ function assertCallAllowed(ctx: Ctx, input: ContactInput, at: Date): void {
   const found = policyFactsFor(ctx, input.customerId);
   if (found) {
     const d = contactPolicy({ ...found.facts, phoneUsed: input.phone }, policyRules(ctx));
-    const ignored = new Set<BlockCode>(input.outcome === 'paid' ? ['nothing_overdue'] : []);
+    const ignored = new Set<BlockCode>(input.outcome === 'paid' ? ['nothing_overdue'] : input.outcome === 'agreement' ? ['nothing_overdue', 'agreement'] : []);
     reasons.push(...d.blocks.filter((b) => !ignored.has(b.code)).map((b) => b.message));
   }
   if (reasons.length) throw new ApiError('conflict', `Esta ligação não é permitida agora. ${reasons.join(' ')}`, [{ path: 'inbound', message: reasons[0] }]);

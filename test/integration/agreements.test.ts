@@ -243,3 +243,19 @@ describe('agreements.get (the printable term)', () => {
     expect(t.fail('agreements.get', { id: '01900000-0000-7000-8000-000000000000' }, clerk).kind).toBe('not_found');
   });
 });
+
+describe('the call that made the agreement', () => {
+  it('is recorded as outcome agreement with the objections heard, though nothing is overdue any more', () => {
+    const withPhone = t.ok('customers.create', { name: 'Caio Reis', cpf: '39053344705', phones: [{ number: '11987654321', whatsapp: true }] }, clerk).id;
+    t.clock.set('2026-09-13');
+    t.ok('sales.create', { customerId: withPhone, date: '2026-09-13', description: 'Sofá', totalCents: 30000, installmentCount: 2, firstDueDate: '2026-10-13' }, clerk);
+    t.clock.set('2026-11-23');
+    const plan = t.ok('offers.compute', { customerId: withPhone, capacityCents: 20000 }, clerk).options.find((o: any) => o.kind === 'installments' && o.withinLimits);
+    const { kind: _k, installmentCents: _i, totalCents: _t, withinLimits: _w, suggested: _s, label: _l, violations: _v, asOf: _a, ...terms } = plan;
+    t.ok('agreements.create', { customerId: withPhone, ...terms }, clerk);
+    const r = t.ok('contacts.record', { customerId: withPhone, channel: 'phone', outcome: 'agreement', phone: '11987654321', objectionIds: ['sem-dinheiro'] }, clerk);
+    expect(r.id).toBeTruthy();
+    // Any other outcome for a customer with nothing overdue is still refused.
+    expect(t.fail('contacts.record', { customerId: withPhone, channel: 'phone', outcome: 'no_answer', phone: '11987654321' }, clerk).kind).toBe('conflict');
+  });
+});

@@ -4,6 +4,10 @@ import { IconToday } from '../../components/icons';
 import { Shortcut } from '../../components/Shortcut';
 import { ShortSheetPrint } from '../../print/today/ShortSheetPrint';
 import { useShortcuts } from '../../shell/keys';
+import { CallScreen } from '../call/CallScreen';
+import { useCall } from '../call/call-store';
+import { PracticeScreen } from '../call/PracticeScreen';
+import { SessionSummary } from '../call/SessionSummary';
 import { useSession } from '../../store/session';
 import { CallList } from './CallList';
 import { OutcomeDialog } from './OutcomeDialog';
@@ -17,9 +21,18 @@ import classes from './Today.module.css';
 
 const TONE_COLOR: Record<CallingTone, string> = { open: 'teal', later: 'yellow', closed: 'gray' };
 
-/** The Hoje area (F4): who to call today and why, the promises of the day, and the messages to send. */
+/** The Hoje area (F4): the day's list, or the guided calling session started from it, or Treino. */
 export function TodayArea() {
-  const { status, error, queue, recording, printing, timeZone, load, closeRecord, markRecorded, setPrinting } = useToday();
+  const mode = useCall((s) => s.mode);
+  if (mode === 'call') return <CallScreen />;
+  if (mode === 'summary') return <SessionSummary />;
+  if (mode === 'practice') return <PracticeScreen />;
+  return <TodayList />;
+}
+
+/** Who to call today and why, the promises of the day, and the messages to send. */
+function TodayList() {
+  const { status, error, queue, recording, printing, timeZone, recorded, load, closeRecord, markRecorded, setPrinting } = useToday();
   const storeName = useSession((s) => s.storeName) ?? '';
   const sessionToday = useSession((s) => s.today);
 
@@ -45,11 +58,17 @@ export function TodayArea() {
           )}
         </div>
         <Group gap="sm" wrap="nowrap">
+          <Button variant="subtle" onClick={() => useCall.getState().practice()}>
+            Treino
+          </Button>
+          <Button onClick={() => queue && useCall.getState().start(queue.items.filter((i) => !recorded[i.customerId]))} disabled={!queue || queue.items.length === 0}>
+            Iniciar ligações
+          </Button>
           <Button variant="default" onClick={() => void load()} disabled={status === 'loading' && !queue}>
             Atualizar a lista
             <Shortcut keys="F4" />
           </Button>
-          <Button onClick={() => setPrinting(true)} disabled={!canPrint}>
+          <Button variant="default" onClick={() => setPrinting(true)} disabled={!canPrint}>
             Imprimir folha curta
             <Shortcut keys="F9" />
           </Button>
