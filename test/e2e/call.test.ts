@@ -158,6 +158,9 @@ describe.skipIf(!process.env.EMDIA_CHROME)('The guided call on the demo store (b
     await expect.poll(() => page.evaluate(() => (window as any).__prints)).toBe(1);
     await term.getByRole('button', { name: 'Voltar (Esc)' }).click();
     await term.waitFor({ state: 'hidden' });
+    // "Como foi o atendimento?" after the agreement: one click, kept by feedback.record.
+    await page.getByRole('group', { name: 'Como foi o atendimento?' }).getByRole('button', { name: 'Nota 5 de 5' }).click();
+    await page.getByText('Nota do atendimento guardada: 5 de 5').waitFor();
   });
 
   it('records the outcome with the objection heard, and shows the recap to send', async () => {

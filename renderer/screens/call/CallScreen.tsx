@@ -23,6 +23,7 @@ import { OffersPanel, type AgreementMade } from './OffersPanel';
 import { PixNow } from './PixNow';
 import { OutcomeBar, type OutcomeInput } from './OutcomeBar';
 import { RecapBox } from './RecapBox';
+import { FeedbackAsk } from './FeedbackAsk';
 import { TalkingPanel } from './TalkingPanel';
 import classes from './Call.module.css';
 
@@ -91,6 +92,8 @@ function CustomerCall({ item, store }: { item: QueueItem; store: StoreInfo }) {
   const [term, setTerm] = useState<AgreementTerm | null>(null);
   const [printing, setPrinting] = useState(false);
   const [recap, setRecap] = useState<string | null>(null);
+  // the contact after which the customer is asked "como foi o atendimento?" (an agreement or a payment)
+  const [feedbackContact, setFeedbackContact] = useState<{ id: string } | null>(null);
   const telRef = useRef<HTMLAnchorElement>(null);
 
   // The policy is asked again as each call starts (issue 7 §7): calls.context says whether calling is allowed now.
@@ -149,6 +152,7 @@ function CustomerCall({ item, store }: { item: QueueItem; store: StoreInfo }) {
     setSaveError('');
     try {
       const id = await contact(input.outcome, input);
+      if (input.outcome === 'paid') setFeedbackContact({ id });
       let label = OUTCOME_LABELS[input.outcome];
       if (input.promise) {
         await call('promises.create', { customerId: item.customerId, date: input.promise.date, amountCents: input.promise.amountCents, contactId: id });
@@ -171,7 +175,7 @@ function CustomerCall({ item, store }: { item: QueueItem; store: StoreInfo }) {
     setStep({ kind: 'none' });
     setPrinting(true);
     try {
-      await contact('agreement');
+      setFeedbackContact({ id: await contact('agreement') });
       record(item.customerId, `Fez acordo ${a.number}`, { calls: 1, conversations: 1, agreements: 1, discountCents: a.offer.discountCents });
     } catch (e) {
       setSaveError(e instanceof ApiCallError ? e.message : 'O acordo foi feito, mas a ligação não foi registrada.');
@@ -252,6 +256,7 @@ function CustomerCall({ item, store }: { item: QueueItem; store: StoreInfo }) {
                 </Button>
               </Group>
               {term && <RecapBox text={agreementRecap(store, term, clerk)} phone={ctx.phoneToUse} whatsappOptIn={ctx.facts.whatsappOptIn} />}
+              {feedbackContact && <FeedbackAsk customerId={item.customerId} contactId={feedbackContact.id} />}
             </div>
           )}
 
@@ -264,6 +269,7 @@ function CustomerCall({ item, store }: { item: QueueItem; store: StoreInfo }) {
                   Registrado: {recorded}
                 </Text>
                 {recap && <RecapBox text={recap} phone={ctx.phoneToUse} whatsappOptIn={ctx.facts.whatsappOptIn} />}
+                {feedbackContact && !agreement && <FeedbackAsk customerId={item.customerId} contactId={feedbackContact.id} />}
               </Stack>
             ) : (
               !agreement && (
