@@ -9,6 +9,7 @@ import { displayText } from '../../shared/import/values';
 import { foldText } from '../../shared/text';
 import { checkAgainstStore, type ExistingCustomer } from './import-csv';
 import { contractCharges, storeCalendar } from './ledger-load';
+import { importStatements, writeImportedCustomers } from './import-write';
 
 // `import.preview` / `import.run` / `import.mappings` (issue 11, docs/importacao.md): the store's own book,
 // any spreadsheet, with the columns mapped on screen. The reading and the rules are pure (shared/import);
@@ -201,27 +202,7 @@ function writeBook(ctx: Ctx, book: ParsedBook, existing: Map<string, ExistingCus
   const q = ctx.store.sqlite;
   const { createdAt, updatedAt, device } = ctx.stamp();
   const meta = { createdAt, updatedAt, device };
-  const now = ctx.now.toISOString();
-  const insertCustomer = q.prepare(
-    `INSERT INTO customers (id, created_at, updated_at, device, name, name_folded, cpf, email, address, whatsapp_opt_in_at)
-     VALUES (@id, @createdAt, @updatedAt, @device, @name, @nameFolded, @cpf, @email, @address, @whatsappOptInAt)`,
-  );
-  const insertPhone = q.prepare(
-    `INSERT INTO customer_phones (id, created_at, updated_at, device, customer_id, number, whatsapp, position)
-     VALUES (@id, @createdAt, @updatedAt, @device, @customerId, @number, @whatsapp, @position)`,
-  );
-  const insertSale = q.prepare(
-    `INSERT INTO sales (id, created_at, updated_at, device, customer_id, number, date, description, total_cents, down_payment_cents,
-                        financed_cents, installment_count, monthly_rate_pct, created_by, source)
-     VALUES (@id, @createdAt, @updatedAt, @device, @customerId, @number, @date, @description, @totalCents, 0,
-             @totalCents, @installmentCount, @monthlyRatePct, @createdBy, 'import')`,
-  );
-  const insertInstallment = q.prepare(
-    `INSERT INTO installments (id, created_at, updated_at, device, customer_id, sale_id, number, count, due_date, amount_cents,
-                               monthly_rate_pct, fine_rate_pct, late_interest_monthly_pct)
-     VALUES (@id, @createdAt, @updatedAt, @device, @customerId, @saleId, @number, @count, @dueDate, @amountCents,
-             @monthlyRatePct, @fineRatePct, @lateInterestMonthlyPct)`,
-  );
+  const put = importStatements(q);
   const insertPayment = q.prepare(
     `INSERT INTO payments (id, created_at, updated_at, device, customer_id, receipt_number, date, amount_cents, method, created_by)
      VALUES (@id, @createdAt, @updatedAt, @device, @customerId, @receiptNumber, @date, @amountCents, 'cash', @createdBy)`,
@@ -231,24 +212,7 @@ function writeBook(ctx: Ctx, book: ParsedBook, existing: Map<string, ExistingCus
      VALUES (@id, @createdAt, @updatedAt, @device, @paymentId, @installmentId, @principalCents, 0, 0, 0)`,
   );
 
-  const customerIds = new Map<string, string>();
-  for (const [cpf, c] of existing) customerIds.set(cpf, c.id);
-  for (const c of book.customers) {
-    if (customerIds.has(c.cpf)) continue; // an existing customer keeps the record the store already has
-    const id = ctx.newId();
-    customerIds.set(c.cpf, id);
-    insertCustomer.run({
-      id,
-      ...meta,
-      name: c.name,
-      nameFolded: foldText(c.name),
-      cpf: c.cpf,
-      email: c.email,
-      address: c.address,
-      whatsappOptInAt: c.phones.some((p) => p.whatsapp) ? now : null,
-    });
-    c.phones.forEach((p, position) => insertPhone.run({ id: ctx.newId(), ...meta, customerId: id, number: p.number, whatsapp: p.whatsapp ? 1 : 0, position }));
-  }
+  const customerIds = writeImportedCustomers(ctx, book.customers, existing);
 
   const policy = contractCharges(ctx);
   const createdBy = ctx.actor?.id ?? null;
@@ -262,7 +226,7 @@ function writeBook(ctx: Ctx, book: ParsedBook, existing: Map<string, ExistingCus
     const customerId = customerIds.get(s.cpf)!;
     ctx.touched.add(customerId);
     const saleId = ctx.newId();
-    insertSale.run({
+    put.sale.run({
       id: saleId,
       ...meta,
       customerId,
@@ -277,7 +241,7 @@ function writeBook(ctx: Ctx, book: ParsedBook, existing: Map<string, ExistingCus
     for (const i of s.installments) {
       const installmentId = ctx.newId();
       const settled = i.paidCents === i.amountCents;
-      insertInstallment.run({
+      put.installment.run({
         id: installmentId,
         ...meta,
         customerId,

@@ -5,6 +5,7 @@ import { formatDateBR } from '../../shared/dates';
 import { foldText } from '../../shared/text';
 import { nextNumber } from './numbers';
 import { contractCharges } from './ledger-load';
+import { importStatements, writeImportedCustomers } from './import-write';
 
 export interface ImportResult {
   /** data lines in the file (the header and blank lines are not counted) */
@@ -100,57 +101,13 @@ export function checkAgainstStore(ctx: Ctx, parsed: ImportedPeople, errors: Impo
   return existing;
 }
 
-/**
- * The writes, with prepared statements: drizzle's per-row query building costs more than SQLite itself
- * when a store brings 100 000 parcelas (docs/importacao.md, test/bench/import.bench.ts).
- */
+/** The writes, with the prepared statements every import shares (import-write.ts). */
 function write(ctx: Ctx, parsed: ParsedImport, existing: Map<string, ExistingCustomer>): void {
   const q = ctx.store.sqlite;
   const { createdAt, updatedAt, device } = ctx.stamp();
   const meta = { createdAt, updatedAt, device };
-  const now = ctx.now.toISOString();
-  const insertCustomer = q.prepare(
-    `INSERT INTO customers (id, created_at, updated_at, device, name, name_folded, cpf, email, address, whatsapp_opt_in_at)
-     VALUES (@id, @createdAt, @updatedAt, @device, @name, @nameFolded, @cpf, @email, @address, @whatsappOptInAt)`,
-  );
-  const insertPhone = q.prepare(
-    `INSERT INTO customer_phones (id, created_at, updated_at, device, customer_id, number, whatsapp, position)
-     VALUES (@id, @createdAt, @updatedAt, @device, @customerId, @number, @whatsapp, @position)`,
-  );
-  const insertSale = q.prepare(
-    `INSERT INTO sales (id, created_at, updated_at, device, customer_id, number, date, description, total_cents, down_payment_cents,
-                        financed_cents, installment_count, monthly_rate_pct, created_by, source)
-     VALUES (@id, @createdAt, @updatedAt, @device, @customerId, @number, @date, @description, @totalCents, 0,
-             @totalCents, @installmentCount, @monthlyRatePct, @createdBy, 'import')`,
-  );
-  const insertInstallment = q.prepare(
-    `INSERT INTO installments (id, created_at, updated_at, device, customer_id, sale_id, number, count, due_date, amount_cents,
-                               monthly_rate_pct, fine_rate_pct, late_interest_monthly_pct)
-     VALUES (@id, @createdAt, @updatedAt, @device, @customerId, @saleId, @number, @count, @dueDate, @amountCents,
-             @monthlyRatePct, @fineRatePct, @lateInterestMonthlyPct)`,
-  );
-
-  const customerIds = new Map<string, string>();
-  for (const [cpf, c] of existing) customerIds.set(cpf, c.id);
-  for (const c of parsed.customers) {
-    if (customerIds.has(c.cpf)) continue; // an existing customer keeps the record the store already has
-    const id = ctx.newId();
-    customerIds.set(c.cpf, id);
-    // Every customer that gets parcelas here needs its standings (the dispatcher refreshes them in bulk).
-    ctx.touched.add(id);
-    insertCustomer.run({
-      id,
-      ...meta,
-      name: c.name,
-      nameFolded: foldText(c.name),
-      cpf: c.cpf,
-      email: c.email,
-      address: c.address,
-      // "sim" in the file is the opt-in the old system recorded; EmDia dates it from the import.
-      whatsappOptInAt: c.phones.some((p) => p.whatsapp) ? now : null,
-    });
-    c.phones.forEach((p, position) => insertPhone.run({ id: ctx.newId(), ...meta, customerId: id, number: p.number, whatsapp: p.whatsapp ? 1 : 0, position }));
-  }
+  const put = importStatements(q);
+  const customerIds = writeImportedCustomers(ctx, parsed.customers, existing);
 
   // The contract's multa and juros de mora for these parcelas: the store's policy on the day of the import.
   const { fineRatePct, lateInterestMonthlyPct } = contractCharges(ctx);
@@ -160,7 +117,7 @@ function write(ctx: Ctx, parsed: ParsedImport, existing: Map<string, ExistingCus
     ctx.touched.add(customerId);
     const saleId = ctx.newId();
     // Amounts as the other system decided them: no Tabela Price here; the paid parcelas are simply absent.
-    insertSale.run({
+    put.sale.run({
       id: saleId,
       ...meta,
       customerId,
@@ -173,7 +130,7 @@ function write(ctx: Ctx, parsed: ParsedImport, existing: Map<string, ExistingCus
       createdBy,
     });
     for (const i of s.installments) {
-      insertInstallment.run({
+      put.installment.run({
         id: ctx.newId(),
         ...meta,
         customerId,
