@@ -8,6 +8,7 @@ import { contactPolicy, belongsOnTodaysList, type ContactDecision, type PolicyCo
 import { scoreCustomer, compareScored, SCORE } from '../../shared/collection/score';
 import { judgePromise } from '../../shared/collection/promises';
 import type { ProfileKind } from '../../shared/ui-format/profile';
+import type { QueueItem, PromiseDue, QueueResult } from '../../shared/contract/queue';
 import { overdueTotalsFor } from '../projections/read';
 import { computeStandings } from '../projections/standings';
 import { promiseRulesOf } from '../projections/derive';
@@ -117,29 +118,7 @@ interface Candidate extends StandingFacts {
   bestHour: number | null;
 }
 
-export interface QueueItem {
-  customerId: string;
-  name: string;
-  score: number;
-  overdueCents: number;
-  daysLate: number;
-  profile: ProfileKind;
-  profileReasons: string[];
-  reasons: string[];
-  phone: { number: string; label: string; whatsapp: boolean } | null;
-  bestHour: number | null;
-  keyCustomer: boolean;
-}
-
-export interface PromiseDue {
-  promiseId: string;
-  customerId: string;
-  name: string;
-  date: IsoDate;
-  amountCents: number;
-  paidCents: number;
-  status: string;
-}
+export type { QueueItem, PromiseDue };
 
 const CANDIDATE_COLS = `${STANDING_POLICY_COLS}, c.name, c.key_customer AS keyCustomer, c.do_not_call AS doNotCall, s.profile, s.profile_reasons AS profileReasons,
   s.first_delay AS firstDelay, s.best_hour AS bestHour`;
@@ -290,7 +269,14 @@ const PROMISES_COUNT_SQL = `SELECT COUNT(*) AS n FROM customer_standings s WHERE
 /** A large store can have thousands of promises due on one day: the screen gets a page and the count. */
 export const PROMISES_PAGE = 200;
 
-function promisesFromStandings(ctx: Ctx, day: IsoDate): { today: PromiseDue[]; tomorrow: PromiseDue[]; todayTotal: number; tomorrowTotal: number } {
+interface PromisesOfDay {
+  today: PromiseDue[];
+  tomorrow: PromiseDue[];
+  todayTotal: number;
+  tomorrowTotal: number;
+}
+
+function promisesFromStandings(ctx: Ctx, day: IsoDate): PromisesOfDay {
   const params = { offset: `${zoneOffsetMinutes(day, ctx.settings.store.timeZone)} minutes`, tolerance: `+${ctx.settings.policy.promiseToleranceDays} days`, day, limit: PROMISES_PAGE };
   const page = (date: IsoDate) => prepared(ctx, PROMISES_TODAY_SQL).all({ ...params, date }) as PromiseDue[];
   const count = (date: IsoDate) => (prepared(ctx, PROMISES_COUNT_SQL).get(date) as { n: number }).n;
@@ -299,7 +285,7 @@ function promisesFromStandings(ctx: Ctx, day: IsoDate): { today: PromiseDue[]; t
 }
 
 /** The same for another day: each customer's newest promise as of that day, judged from the payments. */
-function promisesAsOf(ctx: Ctx, day: IsoDate): { today: PromiseDue[]; tomorrow: PromiseDue[] } {
+function promisesAsOf(ctx: Ctx, day: IsoDate): PromisesOfDay {
   const tomorrow = addDays(day, 1);
   const local = localTimeReader(ctx.settings.store.timeZone);
   const rows = (prepared(ctx,
@@ -307,7 +293,7 @@ function promisesAsOf(ctx: Ctx, day: IsoDate): { today: PromiseDue[]; tomorrow: 
        FROM promises p JOIN customers c ON c.id = p.customer_id
       WHERE p.date IN (@day, @tomorrow) AND c.deleted_at IS NULL ORDER BY p.date, c.name_folded, c.id`,
   ).all({ day, tomorrow }) as { id: string; customerId: string; name: string; date: IsoDate; amountCents: number; createdAt: string }[]).filter((r) => local(r.createdAt).day <= day);
-  const out = { today: [] as PromiseDue[], tomorrow: [] as PromiseDue[] };
+  const out: PromisesOfDay = { today: [], tomorrow: [], todayTotal: 0, tomorrowTotal: 0 };
   if (!rows.length) return out;
   const ids = JSON.stringify([...new Set(rows.map((r) => r.customerId))]);
   const newest = new Map<string, string>();
@@ -329,10 +315,11 @@ function promisesAsOf(ctx: Ctx, day: IsoDate): { today: PromiseDue[]; tomorrow: 
     const j = judgePromise({ madeOn: local(r.createdAt).day, date: r.date, amountCents: r.amountCents }, byCustomer.get(r.customerId) ?? [], day, rules);
     (r.date === day ? out.today : out.tomorrow).push({ promiseId: r.id, customerId: r.customerId, name: r.name, date: r.date, amountCents: r.amountCents, paidCents: j.paidCents, status: j.status });
   }
-  return out;
+  // Another day is looked back on or planned, not worked through: every promise, no page.
+  return { ...out, todayTotal: out.today.length, tomorrowTotal: out.tomorrow.length };
 }
 
-export function buildQueue(ctx: Ctx, input: { asOf?: string; limit?: number }) {
+export function buildQueue(ctx: Ctx, input: { asOf?: string; limit?: number }): QueueResult {
   const day = input.asOf ?? ctx.today;
   const limit = input.limit ?? ctx.settings.policy.queueSize;
   const tz = ctx.settings.store.timeZone;
@@ -346,8 +333,8 @@ export function buildQueue(ctx: Ctx, input: { asOf?: string; limit?: number }) {
     calling,
     promisesDueToday: promises.today,
     remindersTomorrow: promises.tomorrow,
-    promisesDueTodayTotal: 'todayTotal' in promises ? promises.todayTotal : promises.today.length,
-    remindersTomorrowTotal: 'tomorrowTotal' in promises ? promises.tomorrowTotal : promises.tomorrow.length,
+    promisesDueTodayTotal: promises.todayTotal,
+    remindersTomorrowTotal: promises.tomorrowTotal,
   };
   // Sunday or a feriado: nobody is called, and the list says why.
   if (window.closedReason) return { ...base, items: [] as QueueItem[] };
