@@ -132,3 +132,11 @@ describe('time zones', () => {
     );
   });
 });
+
+describe('storeMoment', () => {
+  it('writes a store wall-clock time with its offset', async () => {
+    const { storeMoment } = await import('./dates');
+    expect(storeMoment('2026-11-23', '18:30', 'America/Sao_Paulo')).toBe('2026-11-23T18:30:00-03:00');
+    expect(storeMoment('2026-11-23', '08:05', 'America/Manaus')).toBe('2026-11-23T08:05:00-04:00');
+  });
+});

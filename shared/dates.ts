@@ -189,3 +189,9 @@ export function isoTimestamp(now: Date, timeZone: string): string {
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
 }
+
+/** A wall-clock moment of the store (a date and HH:MM in its zone) as ISO 8601 with the offset. */
+export function storeMoment(date: IsoDate, hhmm: string, timeZone: string): string {
+  const [h, m] = hhmm.split(':').map(Number);
+  return isoTimestamp(new Date(noonIn(date, timeZone).getTime() + ((h - 12) * 60 + m) * 60_000), timeZone);
+}

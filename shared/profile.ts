@@ -1,5 +1,7 @@
 import { addDays, daysBetween, formatDateBR, type IsoDate } from './dates';
 import type { LedgerInstallment } from './ledger/quote';
+import type { Settings } from './contract/settings';
+import { defaultSettings } from './settings-defaults';
 
 /** DOMAIN.md "Debtor profiles": Serasa's four plus novo and mau pagador; labels live in ui-format/profile. */
 export type { ProfileKind } from './ui-format/profile';
@@ -21,19 +23,26 @@ export interface ProfileRules {
   mauPagadorBrokenPromises: number; // or ≥ 2 broken promises in 90 days
 }
 
-export const defaultProfileRules = (graceDays: number): ProfileRules => ({
-  graceDays,
-  novoMaxDue: 3,
-  emDiaOnTimeRate: 0.9,
-  ocasionalMaxEpisodes: 1,
-  ocasionalOnTimeRate: 0.85,
-  cronicoLateOfLast6: 3,
-  negligentePartials: 3,
-  negligenteOpenParcelas: 2,
-  mauPagadorDaysLate: 60,
-  mauPagadorDaysSincePayment: 60,
-  mauPagadorBrokenPromises: 2,
-});
+/** The thresholds as the store set them (settings.profiles; percentages there, rates here). */
+export function profileRulesOf(settings: Settings): ProfileRules {
+  const p = settings.profiles;
+  return {
+    graceDays: settings.policy.graceDays,
+    novoMaxDue: p.novoMaxDue,
+    emDiaOnTimeRate: p.emDiaOnTimePct / 100,
+    ocasionalMaxEpisodes: p.ocasionalMaxEpisodes,
+    ocasionalOnTimeRate: p.ocasionalOnTimePct / 100,
+    cronicoLateOfLast6: p.cronicoLateOfLast6,
+    negligentePartials: p.negligentePartials,
+    negligenteOpenParcelas: p.negligenteOpenParcelas,
+    mauPagadorDaysLate: p.mauPagadorDaysLate,
+    mauPagadorDaysSincePayment: p.mauPagadorDaysSincePayment,
+    mauPagadorBrokenPromises: p.mauPagadorBrokenPromises,
+  };
+}
+
+/** DOMAIN.md's default rules (shared/settings-defaults.ts) with a given grace. */
+export const defaultProfileRules = (graceDays: number): ProfileRules => profileRulesOf({ ...defaultSettings, policy: { ...defaultSettings.policy, graceDays } });
 
 export interface PromiseFact {
   date: IsoDate;

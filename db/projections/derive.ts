@@ -2,7 +2,7 @@ import { addDays, dayNumber, daysBetween, fromDayNumber, maxDate, type IsoDate }
 import { lateInterestFor } from '../../shared/ledger/charges';
 import { dueOf } from '../../shared/ledger/quote';
 import type { ChargePolicy } from '../../shared/ledger/charges';
-import { profileFacts, classifyProfile, type ProfileRules, type PromiseFact } from '../../shared/profile';
+import { profileFacts, classifyProfile, profileRulesOf, type PromiseFact } from '../../shared/profile';
 import { judgePromise, promiseThresholds, type PaymentFact, type PromiseRules, type PromiseStatus } from '../../shared/collection/promises';
 import { bestHour } from '../../shared/collection/best-time';
 import { CONVERSATION_OUTCOMES } from '../../shared/contract/collection';
@@ -94,22 +94,6 @@ export const FOREVER = '9999-12-31';
 
 const CONVERSATIONS = new Set<string>(CONVERSATION_OUTCOMES);
 
-export function profileRulesOf(settings: Settings): ProfileRules {
-  const p = settings.profiles;
-  return {
-    graceDays: settings.policy.graceDays,
-    novoMaxDue: p.novoMaxDue,
-    emDiaOnTimeRate: p.emDiaOnTimePct / 100,
-    ocasionalMaxEpisodes: p.ocasionalMaxEpisodes,
-    ocasionalOnTimeRate: p.ocasionalOnTimePct / 100,
-    cronicoLateOfLast6: p.cronicoLateOfLast6,
-    negligentePartials: p.negligentePartials,
-    negligenteOpenParcelas: p.negligenteOpenParcelas,
-    mauPagadorDaysLate: p.mauPagadorDaysLate,
-    mauPagadorDaysSincePayment: p.mauPagadorDaysSincePayment,
-    mauPagadorBrokenPromises: p.mauPagadorBrokenPromises,
-  };
-}
 
 export const promiseRulesOf = (settings: Settings): PromiseRules => ({
   keptSharePct: settings.policy.promiseKeptSharePct,

@@ -12,3 +12,9 @@ export function maskDateBR(typed: string): string {
 
 /** Only the digits of a PIN, at most 8 (the contract's PIN is 4–8 digits). */
 export const pinDigits = (typed: string): string => onlyDigits(typed).slice(0, 8);
+
+/** HH:MM typed as digits: "1430" → "14:30". */
+export function maskTime(typed: string): string {
+  const d = typed.replace(/\D/g, '').slice(0, 4);
+  return d.length <= 2 ? d : `${d.slice(0, 2)}:${d.slice(2)}`;
+}

@@ -1,6 +1,7 @@
+import { maskTime } from '../../../shared/ui-format/input-masks';
 import { useState } from 'react';
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { formatDateBR, isoTimestamp, noonIn, parseDateBR, type IsoDate } from '../../../shared/dates';
+import { formatDateBR, parseDateBR, storeMoment, type IsoDate } from '../../../shared/dates';
 import { formatBRL } from '../../../shared/money';
 import { maskDateBR } from '../../../shared/ui-format/input-masks';
 import { MoneyInput } from '../../components/MoneyInput';
@@ -14,16 +15,6 @@ export interface OutcomeInput {
   promise?: { date: IsoDate; amountCents: number };
   disputeKind?: DisputeKind;
   callbackAt?: string;
-}
-
-const maskTime = (typed: string): string => {
-  const d = typed.replace(/\D/g, '').slice(0, 4);
-  return d.length <= 2 ? d : `${d.slice(0, 2)}:${d.slice(2)}`;
-};
-
-function storeMoment(date: IsoDate, hhmm: string, timeZone: string): string {
-  const [h, m] = hhmm.split(':').map(Number);
-  return isoTimestamp(new Date(noonIn(date, timeZone).getTime() + ((h - 12) * 60 + m) * 60_000), timeZone);
 }
 
 /**

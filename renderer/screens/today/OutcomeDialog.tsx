@@ -1,8 +1,9 @@
+import { maskTime } from '../../../shared/ui-format/input-masks';
 import { useRef, useState } from 'react';
 import { Alert, Button, Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { call, ApiCallError } from '../../api';
-import { formatDateBR, isoTimestamp, noonIn, parseDateBR, type IsoDate } from '../../../shared/dates';
+import { formatDateBR, parseDateBR, storeMoment, type IsoDate } from '../../../shared/dates';
 import { formatBRL } from '../../../shared/money';
 import { maskDateBR } from '../../../shared/ui-format/input-masks';
 import { MoneyInput } from '../../components/MoneyInput';
@@ -17,18 +18,6 @@ type Errors = Partial<Record<Field, string>>;
 
 // Backend field paths → the field that shows the message.
 const FIELD_OF: Record<string, Field> = { outcome: 'outcome', date: 'promiseDate', amountCents: 'promiseAmount', disputeKind: 'disputeKind', callbackAt: 'callbackDate', notes: 'notes' };
-
-/** HH:MM typed as digits: "1430" → "14:30". */
-const maskTime = (typed: string): string => {
-  const d = typed.replace(/\D/g, '').slice(0, 4);
-  return d.length <= 2 ? d : `${d.slice(0, 2)}:${d.slice(2)}`;
-};
-
-/** A wall-clock moment of the store (date + HH:MM in its zone) as ISO 8601 with the offset. */
-function storeMoment(date: IsoDate, hhmm: string, timeZone: string): string {
-  const [h, m] = hhmm.split(':').map(Number);
-  return isoTimestamp(new Date(noonIn(date, timeZone).getTime() + ((h - 12) * 60 + m) * 60_000), timeZone);
-}
 
 /**
  * "Registrar resultado": what came of the call, in a few clicks — open, pick the outcome, save (F10). A promise
