@@ -4,7 +4,7 @@ import type { Settings } from '../../shared/contract/settings';
 import type { LedgerInstallment } from '../../shared/ledger/quote';
 import { chargePolicy, storeCalendar } from '../usecases/ledger-load';
 import { deriveStanding, type CustomerFacts } from './derive';
-import { localTimeReader } from './local-time';
+import { localTimeFor } from './local-time';
 import { writeStandings, type Derived } from './standings';
 
 /** The rows a bulk loader writes for one customer (the demo builder's CustomerRows, structurally). */
@@ -20,13 +20,6 @@ export interface LoadedRows {
   disputes?: { resolvedAt?: string | null }[];
 }
 
-const readers = new Map<string, ReturnType<typeof localTimeReader>>();
-const readerFor = (tz: string) => {
-  let r = readers.get(tz);
-  if (!r) readers.set(tz, (r = localTimeReader(tz)));
-  return r;
-};
-
 /**
  * The facts of one customer from the rows a bulk loader is about to write, without reading them back: the
  * demo builder derives 100,000 standings this way in the same chunk that writes them. Must equal what
@@ -35,7 +28,7 @@ const readerFor = (tz: string) => {
  */
 export function factsFromRows(rows: LoadedRows, settings: Settings, asOf: IsoDate): CustomerFacts {
   const cal = storeCalendar(settings);
-  const local = readerFor(settings.store.timeZone);
+  const local = localTimeFor(settings.store.timeZone);
   const docDates = new Map<string, string>(rows.sales.map((s) => [s.id!, s.date]));
   const byId = new Map<string, LedgerInstallment>();
   const ledger: LedgerInstallment[] = [];

@@ -3,7 +3,7 @@ import type { IsoDate } from '../../shared/dates';
 import type { Settings } from '../../shared/contract/settings';
 import type { LedgerInstallment } from '../../shared/ledger/quote';
 import { storeCalendar } from '../usecases/ledger-load';
-import { localTimeReader } from './local-time';
+import { localTimeFor } from './local-time';
 import type { CustomerFacts } from './derive';
 
 // customer, id, number, due date, amount, sale rate, multa %, juros %, document id, renegotiated by
@@ -25,13 +25,6 @@ function raw(sqlite: Database.Database, sql: string): Database.Statement {
   return st;
 }
 
-const readers = new Map<string, ReturnType<typeof localTimeReader>>();
-const localTime = (tz: string) => {
-  let r = readers.get(tz);
-  if (!r) readers.set(tz, (r = localTimeReader(tz)));
-  return r;
-};
-
 const IN_BATCH = 'IN (SELECT value FROM json_each(@ids))';
 
 /**
@@ -43,7 +36,7 @@ const IN_BATCH = 'IN (SELECT value FROM json_each(@ids))';
 export function loadFacts(sqlite: Database.Database, settings: Settings, customerIds: string[], asOf: IsoDate): Map<string, CustomerFacts> {
   const ids = JSON.stringify(customerIds);
   const out = new Map<string, CustomerFacts>(customerIds.map((id) => [id, { ledger: [], payments: [], promises: [], contacts: [], openDisputes: 0 }]));
-  const local = localTime(settings.store.timeZone);
+  const local = localTimeFor(settings.store.timeZone);
   const cal = storeCalendar(settings);
 
   // Documents' dates once per document (loadLedgers joins the sale for every parcela, for its carnê number).

@@ -26,3 +26,11 @@ export function localTimeReader(timeZone: string) {
     return { day: fromDayNumber(dayN), hour: Math.floor((local - dayN * 86_400_000) / 3_600_000) };
   };
 }
+
+const readers = new Map<string, ReturnType<typeof localTimeReader>>();
+/** One reader per time zone for the process: its offset cache is what makes it fast. */
+export function localTimeFor(timeZone: string): ReturnType<typeof localTimeReader> {
+  let r = readers.get(timeZone);
+  if (!r) readers.set(timeZone, (r = localTimeReader(timeZone)));
+  return r;
+}

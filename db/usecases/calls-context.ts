@@ -8,7 +8,7 @@ import { talkingPoints, avoidList, objectionsFor, LONG_HISTORY_MIN, type Talking
 import { STAGES } from '../../shared/collection/talking-points-catalog';
 import { PROFILE_LABELS, type ProfileKind } from '../../shared/ui-format/profile';
 import { promiseRulesOf } from '../projections/derive';
-import { localTimeReader } from '../projections/local-time';
+import { localTimeFor } from '../projections/local-time';
 import { statement } from './accounts';
 import { prepared, storeCalendar } from './ledger-load';
 import { policyFactsFor, policyRules } from './queue';
@@ -65,18 +65,10 @@ interface StandingRow {
   nextDueDate: IsoDate | null;
 }
 
-/** One reader per time zone: it caches each UTC hour's offset, and Intl is the slow part of a call. */
-const readers = new Map<string, ReturnType<typeof localTimeReader>>();
-function readerFor(tz: string) {
-  let r = readers.get(tz);
-  if (!r) readers.set(tz, (r = localTimeReader(tz)));
-  return r;
-}
-
 export function callsContext(ctx: Ctx, input: { customerId: string; asOf?: string }) {
   const asOf = input.asOf ?? ctx.today;
   const tz = ctx.settings.store.timeZone;
-  const local = readerFor(tz);
+  const local = localTimeFor(tz);
   // statement() refuses an unknown or deleted customer with not_found (the same message as everywhere).
   const st = statement(ctx, { customerId: input.customerId, asOf });
   const c = prepared(ctx,

@@ -5,14 +5,14 @@ import { formatPhone } from '../../shared/phone';
 import { statementLine, statementTotals } from '../../shared/ledger/quote';
 import { callingWindow, minutesOfDay } from '../../shared/collection/calling-window';
 import { contactPolicy, belongsOnTodaysList, type ContactDecision, type PolicyContact, type PolicyPhone, type PolicyStanding, type ContactPolicyFacts, type ContactPolicyRules } from '../../shared/collection/contact-policy';
-import { scoreCustomer, compareScored, SCORE } from '../../shared/collection/score';
+import { scoreCustomer, compareScored } from '../../shared/collection/score';
 import { judgePromise } from '../../shared/collection/promises';
 import type { ProfileKind } from '../../shared/ui-format/profile';
 import type { QueueItem, PromiseDue, QueueResult } from '../../shared/contract/queue';
 import { overdueTotalsFor } from '../projections/read';
 import { computeStandings } from '../projections/standings';
 import { promiseRulesOf } from '../projections/derive';
-import { localTimeReader } from '../projections/local-time';
+import { localTimeFor } from '../projections/local-time';
 import { prepared, storeCalendar, loadLedgers, chargePolicy } from './ledger-load';
 
 // queue.build (issue "Who to call today" §4) and the facts the contact policy reads for it and for
@@ -148,7 +148,7 @@ const toCandidate = ({ keyCustomer, doNotCall, firstDelay, profileReasons, score
  * Fast path: the standings are for today. The database filters and orders by exactly compareScored's order,
  * so JS only drops rows (phones, the 7-day count, agreements) page by page and never re-sorts across pages.
  */
-function pagerFromStandings(ctx: Ctx, _day: IsoDate, nowHour: number): (skip: number, take: number) => Candidate[] {
+function pagerFromStandings(ctx: Ctx, nowHour: number): (skip: number, take: number) => Candidate[] {
   const threshold = prepared(ctx, THRESHOLD_SQL);
   const rows = prepared(ctx, CANDIDATES_SQL);
   return (skip, take) => {
@@ -287,7 +287,7 @@ function promisesFromStandings(ctx: Ctx, day: IsoDate): PromisesOfDay {
 /** The same for another day: each customer's newest promise as of that day, judged from the payments. */
 function promisesAsOf(ctx: Ctx, day: IsoDate): PromisesOfDay {
   const tomorrow = addDays(day, 1);
-  const local = localTimeReader(ctx.settings.store.timeZone);
+  const local = localTimeFor(ctx.settings.store.timeZone);
   const rows = (prepared(ctx,
     `SELECT p.id, p.customer_id AS customerId, c.name, p.date, p.amount_cents AS amountCents, p.created_at AS createdAt
        FROM promises p JOIN customers c ON c.id = p.customer_id
@@ -341,7 +341,7 @@ export function buildQueue(ctx: Ctx, input: { asOf?: string; limit?: number }): 
 
   const nowHour = Math.floor(minutesOfDay(now, tz) / 60);
   const slow = day === ctx.today ? null : pagerAsOf(ctx, day, now, nowHour);
-  const page = slow ? slow.page : pagerFromStandings(ctx, day, nowHour);
+  const page = slow ? slow.page : pagerFromStandings(ctx, nowHour);
   const rules = policyRules(ctx);
   const picked: { c: Candidate; d: ContactDecision; callback: string | null; score: number }[] = [];
   // A few times the list: the SQL filters leave only phones, the 7-day count and agreements to JS.
