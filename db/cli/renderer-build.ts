@@ -14,6 +14,6 @@ export async function ensureRendererBuilt(outDir: string): Promise<void> {
   const stale = !existsSync(index) || Math.max(newestMtime('renderer'), newestMtime('shared')) > statSync(index).mtimeMs;
   if (!stale) return;
   console.log('Preparando as telas (vite build)...');
-  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', outDir], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('vite build falhou');
 }

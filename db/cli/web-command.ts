@@ -9,7 +9,8 @@ import { ensureRendererBuilt } from './renderer-build';
 
 /** `npm run web`: the whole app in a browser on 127.0.0.1, for machines without the desktop runtime. */
 export async function webCommand(file: string, flags: Record<string, string>): Promise<number> {
-  const staticDir = resolve('dist/renderer');
+  // EMDIA_RENDERER_DIR: another built copy of the screens (several test runs side by side on one machine).
+  const staticDir = resolve(process.env.EMDIA_RENDERER_DIR ?? 'dist/renderer');
   await ensureRendererBuilt(staticDir);
   // A damaged, locked or unreadable file opens the damaged-store screen instead of stopping (db/health).
   let backend: GuardedBackend | null = null;

@@ -3,3 +3,4 @@ export * from './ledger';
 export * from './collection';
 export * from './system';
 export * from './projections';
+export * from './formal';

@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { customers } from './people';
 import { installments } from './ledger';
 
@@ -100,3 +100,21 @@ export const projectionState = sqliteTable('projection_state', {
   day: text('day').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * The owner's weekly figures (dashboard.weekly): one number per week, metric and dimension (a clerk's id, a
+ * profile, an objection, a régua step; '' for the whole store). Written as deltas in the same transaction as
+ * the payment, sale, contact or promise that changes them, so three years of weeks are read, not recomputed.
+ * Balances (overdue, open) are stored as changes per week and summed up to each week when read.
+ */
+export const weeklyFacts = sqliteTable(
+  'weekly_facts',
+  {
+    /** the Monday of the week, YYYY-MM-DD */
+    weekStart: text('week_start').notNull(),
+    metric: text('metric').notNull(),
+    dim: text('dim').notNull().default(''),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.metric, t.dim, t.weekStart] })],
+);
