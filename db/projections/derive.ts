@@ -113,7 +113,7 @@ function installmentStanding(customerId: string, i: LedgerInstallment, asOf: Iso
   for (const a of i.history) {
     if (a.date > asOf) continue;
     if (a.date > D) interestFrom = maxDate(interestFrom, a.date);
-    interestPaid += a.interestCents;
+    interestPaid += a.interestCents + (a.interestWaivedCents ?? 0);
   }
   const running = asOf > D ? lateInterestFor(due.principalOpenCents, pct, daysBetween(interestFrom, asOf)) : 0;
   return {

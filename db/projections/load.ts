@@ -9,7 +9,7 @@ import type { CustomerFacts } from './derive';
 // customer, id, number, due date, amount, sale rate, multa %, juros %, document id, renegotiated by
 type InstallmentRow = [string, string, number, string, number, number, number, number, string | null, string | null];
 // customer, payment id, date, payment amount, installment id, principal, multa, juros, discount
-type AllocationRow = [string, string, string, number, string, number, number, number, number];
+type AllocationRow = [string, string, string, number, string, number, number, number, number, number, number];
 // customer, at, channel, outcome, inbound, callback at
 type ContactRow = [string, string, string, string, number, string | null];
 // customer, id, created at, date, amount
@@ -69,15 +69,15 @@ export function loadFacts(sqlite: Database.Database, settings: Settings, custome
 
   // Payments once: their allocations feed the ledger, their amounts the promises. A reversal counts from its date.
   const allocations = raw(sqlite,
-    `SELECT p.customer_id, p.id, p.date, p.amount_cents, al.installment_id, al.principal_cents, al.fine_cents, al.interest_cents, al.discount_cents
+    `SELECT p.customer_id, p.id, p.date, p.amount_cents, al.installment_id, al.principal_cents, al.fine_cents, al.interest_cents, al.discount_cents, al.fine_waived_cents, al.interest_waived_cents
        FROM payments p JOIN allocations al ON al.payment_id = p.id
       WHERE p.customer_id ${IN_BATCH} AND p.date <= @asOf AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id AND r.date <= @asOf)
       ORDER BY p.customer_id, p.date, p.created_at, p.rowid`).all({ ids, asOf }) as AllocationRow[];
   let lastPaymentId = '';
-  for (const [c, paymentId, date, amountCents, installmentId, principalCents, fineCents, interestCents, discountCents] of allocations) {
+  for (const [c, paymentId, date, amountCents, installmentId, principalCents, fineCents, interestCents, discountCents, fineWaivedCents, interestWaivedCents] of allocations) {
     if (paymentId !== lastPaymentId) out.get(c)!.payments.push({ date, amountCents });
     lastPaymentId = paymentId;
-    byId.get(installmentId)?.history.push({ date, principalCents, fineCents, interestCents, discountCents });
+    byId.get(installmentId)?.history.push({ date, principalCents, fineCents, interestCents, discountCents, fineWaivedCents, interestWaivedCents });
   }
 
   for (const [c, id, createdAt, date, amountCents] of raw(sqlite, `SELECT customer_id, id, created_at, date, amount_cents FROM promises WHERE customer_id ${IN_BATCH} ORDER BY created_at, rowid`).all({ ids }) as PromiseRow[]) {

@@ -78,6 +78,8 @@ export const payments = sqliteTable(
     amountCents: integer('amount_cents').notNull(),
     method: text('method', { enum: ['cash', 'pix', 'card', 'transfer'] }).notNull(),
     createdBy: text('created_by').references(() => users.id),
+    /** the owner who authorized a waiver of charges beyond the margins (payments.receive approvalPin) */
+    approvedBy: text('approved_by').references(() => users.id),
   },
   (t) => [index('payments_customer_ix').on(t.customerId), uniqueIndex('payments_receipt_uq').on(t.receiptNumber), index('payments_date_ix').on(t.date)],
 );
@@ -92,6 +94,13 @@ export const allocations = sqliteTable(
     fineCents: integer('fine_cents').notNull(),
     interestCents: integer('interest_cents').notNull(),
     discountCents: integer('discount_cents').notNull(),
+    /**
+     * Multa and juros the store forgave at the counter (a discount on charges within the margins, issue 7):
+     * they settle the charge like money does but are not money, so Σ(principal + fine + interest) stays the
+     * payment's amount.
+     */
+    fineWaivedCents: integer('fine_waived_cents').notNull().default(0),
+    interestWaivedCents: integer('interest_waived_cents').notNull().default(0),
   },
   (t) => [index('allocations_payment_ix').on(t.paymentId), index('allocations_installment_ix').on(t.installmentId)],
 );

@@ -71,7 +71,11 @@ export function receipt(ctx: Ctx, input: { paymentId: string }) {
   const lines = q
     .prepare(
       `SELECT a.installment_id AS installmentId, i.number, i.count, i.due_date AS dueDate, COALESCE(s.number, ag.number) AS saleNumber,
-              a.principal_cents AS principalCents, a.fine_cents AS fineCents, a.interest_cents AS interestCents, a.discount_cents AS discountCents
+              -- On paper each parcela shows what it was charged and what was taken off, so that its subtotal is the
+              -- money paid: the principal retired (money + early discount), multa and juros charged (paid +
+              -- forgiven), and one Desconto line for the early discount plus the charges forgiven.
+              a.principal_cents + a.discount_cents AS principalCents, a.fine_cents + a.fine_waived_cents AS fineCents,
+              a.interest_cents + a.interest_waived_cents AS interestCents, a.discount_cents + a.fine_waived_cents + a.interest_waived_cents AS discountCents
          FROM allocations a JOIN installments i ON i.id = a.installment_id
          LEFT JOIN sales s ON s.id = i.sale_id LEFT JOIN agreements ag ON ag.id = i.agreement_id
         WHERE a.payment_id = ? ORDER BY i.due_date, i.number`,

@@ -12,7 +12,9 @@ import { pixPayload } from '../../shared/pix';
 import { nextNumber } from './numbers';
 import { overdueDebt } from './offers';
 import { chargePolicy, contractCharges, loadLedger, requireCustomerId } from './ledger-load';
-import { checkPin, pinMatches } from './users';
+import { approveBeyondMargins, KeptRefusal } from './margin-approval';
+
+export { KeptRefusal };
 
 // agreements.create (DOMAIN.md "Agreement"). One dispatcher transaction: the agreement row, its parcelas and
 // the link `installments.renegotiated_by` on the old overdue parcelas — the one column of a money row we ever
@@ -27,31 +29,6 @@ export interface AgreementInput extends Omit<AgreementTerms, 'asOf'> {
   asOf?: string;
   approvalPin?: string;
   idempotencyKey?: string;
-}
-
-/** A refusal whose PIN counter write must be kept (handlers.ts turns it into a Refusal). */
-export class KeptRefusal {
-  constructor(readonly error: ApiError) {}
-}
-
-/**
- * The owner's PIN for terms beyond the margins, whoever calls (the CLI included: API.md). A wrong PIN counts
- * towards every owner's lockout (users.ts checkPin), so the caller must keep that write and nothing else.
- */
-function approveBeyondMargins(ctx: Ctx, pin: string | undefined, reasons: string[]): UserPublic | KeptRefusal {
-  const summary = `Esta proposta passa das margens da loja: ${reasons.join(' ')}`;
-  if (!pin) throw new ApiError('limit_exceeded', `${summary} Para fazer o acordo assim, o dono precisa aprovar com o PIN.`, [{ path: 'approvalPin', message: 'Informe o PIN do dono.' }]);
-  const owners = ctx.db.select().from(users).where(eq(users.role, 'owner')).all().filter((u) => !u.deletedAt);
-  const match = owners.find((u) => pinMatches(pin, u.pinHash));
-  const checked = match ? [match] : owners;
-  let error: ApiError | null = null;
-  for (const o of checked) {
-    const r = checkPin(ctx, o.id, pin);
-    if (r.ok) return r.user;
-    error = r.error;
-  }
-  const message = error?.kind === 'limit_exceeded' ? error.message : `PIN do dono não confere. ${error?.message.replace(/^PIN errado\.\s*/, '') ?? ''}`.trim();
-  return new KeptRefusal(new ApiError('limit_exceeded', message, [{ path: 'approvalPin', message }]));
 }
 
 export function createAgreement(ctx: Ctx, input: AgreementInput) {
@@ -75,7 +52,7 @@ export function createAgreement(ctx: Ctx, input: AgreementInput) {
   const limits = violations.filter((v) => v.kind === 'limit');
   let approvedBy: string | null = null;
   if (limits.length) {
-    const approval = approveBeyondMargins(ctx, input.approvalPin, limits.map((v) => v.message));
+    const approval = approveBeyondMargins(ctx, input.approvalPin, limits.map((v) => v.message), 'Para fazer o acordo assim');
     if (approval instanceof KeptRefusal) return approval;
     approvedBy = approval.id;
   }

@@ -83,7 +83,8 @@ export function loadLedgersFrom(sqlite: Database.Database, settings: Settings, c
     .all({ ids, asOf }) as InstallmentRow[];
   const allocs = preparedOn(sqlite,
       `SELECT al.installment_id AS installmentId, p.date, al.principal_cents AS principalCents, al.fine_cents AS fineCents,
-              al.interest_cents AS interestCents, al.discount_cents AS discountCents
+              al.interest_cents AS interestCents, al.discount_cents AS discountCents,
+              al.fine_waived_cents AS fineWaivedCents, al.interest_waived_cents AS interestWaivedCents
          FROM allocations al JOIN payments p ON p.id = al.payment_id
         WHERE p.customer_id IN (SELECT value FROM json_each(@ids)) AND p.date <= @asOf
           AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id AND r.date <= @asOf)

@@ -1,7 +1,9 @@
 import type { Ctx } from '../context';
 import { payments, allocations, reversals } from '../schema';
 import { ApiError } from '../../shared/contract/errors';
-import { allocatePayment, AmountExceedsDue } from '../../shared/ledger/allocate';
+import { allocatePayment, AmountExceedsDue, WaiverExceedsCharges } from '../../shared/ledger/allocate';
+import { marginsFor } from '../../shared/collection/offers';
+import { approveBeyondMargins, KeptRefusal } from './margin-approval';
 import { openInstallments, quotePayment } from '../../shared/ledger/quote';
 import { formatDateBR } from '../../shared/dates';
 import { formatBRL } from '../../shared/money';
@@ -51,6 +53,25 @@ export interface ReceiveInput {
   method: 'cash' | 'pix' | 'card' | 'transfer';
   date?: string;
   installmentIds?: string[];
+  waiveChargesCents?: number;
+  approvalPin?: string;
+}
+
+/**
+ * A discount on multa and juros at the counter follows the margins of the customer's profile, like an
+ * agreement's (issue 7): up to maxChargesDiscountPct of the charges the payment reaches; beyond that only
+ * with an owner's PIN, whoever calls. Returns the approving owner's id, null within the margins.
+ */
+function approveWaiver(ctx: Ctx, customerId: string, waiverCents: number, chargesReached: number, pin: string | undefined): string | null | KeptRefusal {
+  if (waiverCents === 0) return null;
+  const profile = (ctx.store.sqlite.prepare('SELECT profile FROM customer_standings WHERE id = ?').get(customerId) as { profile: string } | undefined)?.profile ?? null;
+  const pct = marginsFor(ctx.settings.margins, profile).maxChargesDiscountPct;
+  // floor: the limit never rounds up past the owner's percentage
+  const limitCents = Math.floor((chargesReached * pct) / 100);
+  if (waiverCents <= limitCents) return null;
+  const reason = `o desconto nos encargos (${formatBRL(waiverCents)}) passa do limite de ${formatBRL(limitCents)} (${pct}% da multa e dos juros).`;
+  const approval = approveBeyondMargins(ctx, pin, [reason[0].toUpperCase() + reason.slice(1)], 'Para dar este desconto');
+  return approval instanceof KeptRefusal ? approval : approval.id;
 }
 
 export function receive(ctx: Ctx, input: ReceiveInput) {
@@ -70,26 +91,35 @@ export function receive(ctx: Ctx, input: ReceiveInput) {
     if (anyLater.d && date < anyLater.d) throw bad('date', `A data do pagamento é anterior à venda (${formatDateBR(anyLater.d)}).`);
     throw new ApiError('conflict', `${customer.name} não tem parcelas em aberto.`);
   }
+  const waiver = input.waiveChargesCents ?? 0;
   let split;
   try {
-    split = allocatePayment(open, input.amountCents);
+    split = allocatePayment(open, input.amountCents, waiver);
   } catch (e) {
     if (e instanceof AmountExceedsDue) {
       throw new ApiError('conflict', `Valor maior que o devido: ${formatBRL(e.amountCents)} informado, ${formatBRL(e.totalDueCents)} em aberto.`, [
         { path: 'amountCents', message: 'Valor maior que o devido.' },
       ]);
     }
+    if (e instanceof WaiverExceedsCharges) {
+      const message = `O desconto nos encargos (${formatBRL(e.waiverCents)}) é maior que a multa e os juros das parcelas pagas (${formatBRL(e.usableCents)}).`;
+      throw bad('waiveChargesCents', message);
+    }
     throw e;
   }
+  const reached = new Set(split.map((a) => a.installmentId));
+  const chargesReached = open.filter((o) => reached.has(o.installmentId)).reduce((sum, o) => sum + o.due.fineCents + o.due.interestCents, 0);
+  const approvedBy = approveWaiver(ctx, input.customerId, waiver, chargesReached, input.approvalPin);
+  if (approvedBy instanceof KeptRefusal) return approvedBy;
   const id = ctx.newId();
   const receiptNumber = nextNumber(ctx, 'receipt');
   ctx.db
     .insert(payments)
-    .values({ id, customerId: input.customerId, receiptNumber, date, amountCents: input.amountCents, method: input.method, createdBy: ctx.actor?.id ?? null, ...ctx.stamp() })
+    .values({ id, customerId: input.customerId, receiptNumber, date, amountCents: input.amountCents, method: input.method, createdBy: ctx.actor?.id ?? null, approvedBy, ...ctx.stamp() })
     .run();
   for (const a of split) ctx.db.insert(allocations).values({ id: ctx.newId(), paymentId: id, ...a, ...ctx.stamp() }).run();
   ctx.touched.add(input.customerId);
-  return { id, receiptNumber, date, amountCents: input.amountCents, allocations: split };
+  return { id, receiptNumber, date, amountCents: input.amountCents, waivedChargesCents: waiver, allocations: split };
 }
 
 /**

@@ -35,6 +35,9 @@ export const paymentReceive = z
     method: paymentMethod,
     date: isoDate.optional(),
     installmentIds: z.array(id).min(1).max(200).optional(),
+    /** multa and juros forgiven with this payment: within the margins for the customer's profile, or with approvalPin */
+    waiveChargesCents: cents.optional(),
+    approvalPin: z.string().regex(/^\d{4,8}$/, 'PIN do dono: de 4 a 8 números.').optional(),
     idempotencyKey,
   })
   .strict();

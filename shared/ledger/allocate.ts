@@ -7,13 +7,16 @@ export interface AllocationItem {
   due: InstallmentDue;
 }
 
-/** One payment's share of one installment. principal + fine + interest is money; discount is not. */
+/** One payment's share of one installment. principal + fine + interest is money; discount and waivers are not. */
 export interface Allocation {
   installmentId: string;
   principalCents: Cents;
   fineCents: Cents;
   interestCents: Cents;
   discountCents: Cents;
+  /** multa and juros forgiven with this payment (a discount on charges, within the margins) */
+  fineWaivedCents: Cents;
+  interestWaivedCents: Cents;
 }
 
 /** The payment is larger than everything the chosen installments owe; the caller answers `conflict`. */
@@ -27,27 +30,50 @@ export class AmountExceedsDue extends Error {
   }
 }
 
+/** The discount on charges is larger than the multa and juros the payment reaches; the caller answers `validation`. */
+export class WaiverExceedsCharges extends Error {
+  constructor(
+    readonly waiverCents: Cents,
+    readonly usableCents: Cents,
+  ) {
+    super(`Desconto nos encargos maior que a multa e os juros das parcelas pagas: ${formatBRL(waiverCents)} pedido, ${formatBRL(usableCents)} possível.`);
+    this.name = 'WaiverExceedsCharges';
+  }
+}
+
 /**
  * Splits a payment over installments in the given order (the caller orders them: oldest effective due date
  * first, or the clerk's pick). Within each one it covers juros, then multa, then principal (Código Civil
  * art. 354). An early installment paid off in full gets its whole discount; a partial early payment X gets
  * the discount in proportion (CDC art. 52 §2): principal credited = round(X × P / payoff), capped at P.
- * Invariant: Σ(principal + fine + interest) === amountCents.
+ *
+ * `waiverCents` forgives charges of the installments the payment reaches, in the same order (juros, then
+ * multa), before the money is split: the money then covers what is left. A waiver larger than the charges the
+ * money reaches is refused (WaiverExceedsCharges), never spread over parcelas nobody is paying.
+ * Invariant: Σ(principal + fine + interest) === amountCents and Σ(fineWaived + interestWaived) === waiverCents.
  */
-export function allocatePayment(items: AllocationItem[], amountCents: Cents): Allocation[] {
+export function allocatePayment(items: AllocationItem[], amountCents: Cents, waiverCents: Cents = 0): Allocation[] {
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) throw new RangeError('O valor do pagamento deve ser positivo.');
+  if (!Number.isSafeInteger(waiverCents) || waiverCents < 0) throw new RangeError('O desconto nos encargos não pode ser negativo.');
   const ids = new Set(items.map((i) => i.installmentId));
   if (ids.size !== items.length) throw new RangeError('A mesma parcela aparece duas vezes no pagamento.');
   const totalDue = items.reduce((sum, i) => sum + i.due.totalCents, 0);
-  if (amountCents > totalDue) throw new AmountExceedsDue(amountCents, totalDue);
+  const totalCharges = items.reduce((sum, i) => sum + i.due.fineCents + i.due.interestCents, 0);
+  if (waiverCents > totalCharges) throw new WaiverExceedsCharges(waiverCents, totalCharges);
+  if (amountCents > totalDue - waiverCents) throw new AmountExceedsDue(amountCents, totalDue - waiverCents);
 
   const allocations: Allocation[] = [];
   let remaining = amountCents;
+  let waiverLeft = waiverCents;
   for (const { installmentId, due } of items) {
     if (remaining === 0) break;
-    const interest = Math.min(remaining, due.interestCents);
+    const interestWaived = Math.min(waiverLeft, due.interestCents);
+    waiverLeft -= interestWaived;
+    const fineWaived = Math.min(waiverLeft, due.fineCents);
+    waiverLeft -= fineWaived;
+    const interest = Math.min(remaining, due.interestCents - interestWaived);
     remaining -= interest;
-    const fine = Math.min(remaining, due.fineCents);
+    const fine = Math.min(remaining, due.fineCents - fineWaived);
     remaining -= fine;
 
     const open = due.principalOpenCents;
@@ -68,9 +94,11 @@ export function allocatePayment(items: AllocationItem[], amountCents: Cents): Al
     }
     remaining -= principal;
 
-    if (interest + fine + principal + discount > 0) {
-      allocations.push({ installmentId, principalCents: principal, fineCents: fine, interestCents: interest, discountCents: discount });
+    if (interest + fine + principal + discount + fineWaived + interestWaived > 0) {
+      allocations.push({ installmentId, principalCents: principal, fineCents: fine, interestCents: interest, discountCents: discount, fineWaivedCents: fineWaived, interestWaivedCents: interestWaived });
     }
   }
+  if (remaining > 0) throw new AmountExceedsDue(amountCents, amountCents - remaining);
+  if (waiverLeft > 0) throw new WaiverExceedsCharges(waiverCents, waiverCents - waiverLeft);
   return allocations;
 }

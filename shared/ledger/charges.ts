@@ -23,6 +23,9 @@ export interface PastAllocation {
   interestCents: Cents;
   /** Early-payment discount; it retires principal like money does. */
   discountCents: Cents;
+  /** Multa and juros forgiven at the counter (within the margins): they settle charges like money does. */
+  fineWaivedCents?: Cents;
+  interestWaivedCents?: Cents;
 }
 
 export interface ChargePolicy {
@@ -83,7 +86,7 @@ export function earlyDiscountFor(principalCents: Cents, monthlyRatePct: number, 
 }
 
 function checkAllocation(a: PastAllocation): void {
-  for (const v of [a.principalCents, a.fineCents, a.interestCents, a.discountCents]) {
+  for (const v of [a.principalCents, a.fineCents, a.interestCents, a.discountCents, a.fineWaivedCents ?? 0, a.interestWaivedCents ?? 0]) {
     if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`Alocação inválida em ${a.date}: valores devem ser centavos não negativos.`);
   }
 }
@@ -121,8 +124,8 @@ export function installmentDue(facts: InstallmentFacts, history: PastAllocation[
     }
     principalOpen -= a.principalCents + a.discountCents;
     if (a.date <= D) principalAtDue = principalOpen;
-    finePaid += a.fineCents;
-    interestPaid += a.interestCents;
+    finePaid += a.fineCents + (a.fineWaivedCents ?? 0);
+    interestPaid += a.interestCents + (a.interestWaivedCents ?? 0);
     paid += a.principalCents + a.fineCents + a.interestCents;
   }
   if (principalOpen < 0) throw new Error(`Parcela ${facts.id}: o histórico credita mais que o valor da parcela.`);

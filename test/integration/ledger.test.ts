@@ -95,6 +95,10 @@ describe('payments', () => {
     expect(q.items[0].discountCents).toBe(21835 - expected);
     const p = t.ok('payments.receive', { customerId: ana, amountCents: expected, method: 'cash', installmentIds: [second.id] }, clerk);
     expect(p.allocations[0]).toMatchObject({ principalCents: expected, discountCents: 21835 - expected });
+    // On the receipt the parcela shows its face value less the discount, adding up to the money paid.
+    const rc = t.ok('payments.receipt', { paymentId: p.id }, clerk);
+    expect(rc.lines[0]).toMatchObject({ principalCents: 21835, discountCents: 21835 - expected });
+    expect(rc.lines[0].principalCents + rc.lines[0].fineCents + rc.lines[0].interestCents - rc.lines[0].discountCents).toBe(rc.amountCents);
     expect(t.ok('accounts.statement', { customerId: ana }, clerk).installments[1].status).toBe('paid');
   });
 

@@ -16,7 +16,7 @@ const CPFS = ['52998224725', '11144477735', '39053344705'];
 type Cmd =
   | { k: 'advance'; days: number }
   | { k: 'sale'; c: number; total: number; n: number; rate: number; firstIn: number }
-  | { k: 'pay'; c: number; share: number }
+  | { k: 'pay'; c: number; share: number; waive: number }
   | { k: 'reverse'; c: number }
   | { k: 'promise'; c: number; inDays: number; share: number }
   | { k: 'contact'; c: number; outcome: 'no_answer' | 'callback' | 'refused' | 'third_party' };
@@ -25,7 +25,7 @@ const c = fc.integer({ min: 0, max: CPFS.length - 1 });
 const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ k: fc.constant('advance' as const), days: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 6, max: 70 }), fc.integer({ min: 300, max: 400 })) }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('sale' as const), c, total: fc.integer({ min: 1000, max: 500_000 }), n: fc.integer({ min: 1, max: 12 }), rate: fc.constantFrom(0, 0, 2.5), firstIn: fc.integer({ min: 5, max: 40 }) }) },
-  { weight: 5, arbitrary: fc.record({ k: fc.constant('pay' as const), c, share: fc.double({ min: 0.05, max: 1, noNaN: true }) }) },
+  { weight: 5, arbitrary: fc.record({ k: fc.constant('pay' as const), c, share: fc.double({ min: 0.05, max: 1, noNaN: true }), waive: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('reverse' as const), c }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('promise' as const), c, inDays: fc.integer({ min: 0, max: 10 }), share: fc.double({ min: 0.1, max: 1, noNaN: true }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('contact' as const), c, outcome: fc.constantFrom('no_answer' as const, 'callback' as const, 'refused' as const, 'third_party' as const) }) },
@@ -52,9 +52,15 @@ describe('standings projection = recomputation after every step (property)', () 
                 t.raw('sales.create', { customerId: ids[cmd.c], date: today, description: 'Compra', totalCents: cmd.total, installmentCount: cmd.n, firstDueDate: addDays(today, cmd.firstIn), monthlyRatePct: cmd.rate });
                 return;
               case 'pay': {
-                const q = t.ok<{ totalCents: number }>('payments.quote', { customerId: ids[cmd.c] });
-                const amount = Math.max(1, Math.floor(q.totalCents * cmd.share));
-                if (q.totalCents > 0) t.ok('payments.receive', { customerId: ids[cmd.c], amountCents: amount, method: 'cash' });
+                const q = t.ok<{ totalCents: number; items: { fineCents: number; interestCents: number }[] }>('payments.quote', { customerId: ids[cmd.c] });
+                // Some payments forgive part of the charges of the first parcela they reach (a discount at the counter,
+                // approved by the owner's PIN), so later juros accrue on what stays open.
+                const first = q.items[0];
+                const waiver = first ? Math.floor((first.fineCents + first.interestCents) * cmd.waive) : 0;
+                const amount = Math.max(1, Math.floor((q.totalCents - waiver) * cmd.share));
+                if (q.totalCents - waiver <= 0) return;
+                if (!waiver) return void t.ok('payments.receive', { customerId: ids[cmd.c], amountCents: amount, method: 'cash' });
+                t.ok('payments.receive', { customerId: ids[cmd.c], amountCents: amount, method: 'cash', waiveChargesCents: waiver, approvalPin: '1234' });
                 return;
               }
               case 'reverse': {
