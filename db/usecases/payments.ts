@@ -10,6 +10,7 @@ import { formatBRL } from '../../shared/money';
 import { nextNumber } from './numbers';
 import { loadLedger, chargePolicy, requireCustomerId, type LoadedInstallment } from './ledger-load';
 import { checkOwnerPin } from './users';
+import { weeklyAfterPayment, weeklyAfterReversal } from '../projections/weekly';
 
 const bad = (path: string, message: string) => new ApiError('validation', message, [{ path, message }]);
 
@@ -39,6 +40,8 @@ export function quote(ctx: Ctx, input: { customerId: string; asOf?: string; inst
   const byId = new Map(ledger.map((i) => [i.id, i]));
   return {
     asOf,
+    // how much of the multa and juros the clerk may forgive without the owner's PIN (approveWaiver)
+    chargesDiscountMaxPct: chargesDiscountPctFor(ctx, input.customerId),
     items: q.items.map((item) => {
       const i = byId.get(item.installmentId)!;
       return { ...item, number: i.number, count: i.count, saleNumber: i.docNumber, description: i.description };
@@ -62,10 +65,14 @@ export interface ReceiveInput {
  * agreement's (issue 7): up to maxChargesDiscountPct of the charges the payment reaches; beyond that only
  * with an owner's PIN, whoever calls. Returns the approving owner's id, null within the margins.
  */
+function chargesDiscountPctFor(ctx: Ctx, customerId: string): number {
+  const profile = (ctx.store.sqlite.prepare('SELECT profile FROM customer_standings WHERE id = ?').get(customerId) as { profile: string } | undefined)?.profile ?? null;
+  return marginsFor(ctx.settings.margins, profile).maxChargesDiscountPct;
+}
+
 function approveWaiver(ctx: Ctx, customerId: string, waiverCents: number, chargesReached: number, pin: string | undefined): string | null | KeptRefusal {
   if (waiverCents === 0) return null;
-  const profile = (ctx.store.sqlite.prepare('SELECT profile FROM customer_standings WHERE id = ?').get(customerId) as { profile: string } | undefined)?.profile ?? null;
-  const pct = marginsFor(ctx.settings.margins, profile).maxChargesDiscountPct;
+  const pct = chargesDiscountPctFor(ctx, customerId);
   // floor: the limit never rounds up past the owner's percentage
   const limitCents = Math.floor((chargesReached * pct) / 100);
   if (waiverCents <= limitCents) return null;
@@ -119,6 +126,7 @@ export function receive(ctx: Ctx, input: ReceiveInput) {
     .run();
   for (const a of split) ctx.db.insert(allocations).values({ id: ctx.newId(), paymentId: id, ...a, ...ctx.stamp() }).run();
   ctx.touched.add(input.customerId);
+  weeklyAfterPayment(ctx, id);
   return { id, receiptNumber, date, amountCents: input.amountCents, waivedChargesCents: waiver, allocations: split };
 }
 
@@ -154,5 +162,6 @@ export function reverse(ctx: Ctx, input: { paymentId: string; reason: string; ow
     .values({ id, paymentId: p.id, date: ctx.today, reason: input.reason, createdBy: ctx.actor?.id ?? null, approvedBy: approver.id || null, ...ctx.stamp() })
     .run();
   ctx.touched.add(p.customerId);
+  weeklyAfterReversal(ctx, p.id);
   return { id };
 }

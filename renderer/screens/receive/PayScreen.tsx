@@ -13,6 +13,7 @@ import { LATE_COLOR } from '../../theme';
 import { MoneyInput } from '../../components/MoneyInput';
 import { METHODS, METHOD_LABELS, newIdempotencyKey, type PaymentMethod, type Quote, type QuoteItem, type ReceiveResult } from './ledger-types';
 import { useReceive, type CounterCustomer } from './receive-store';
+import { ChargesWaiver } from './ChargesWaiver';
 import classes from './Receive.module.css';
 
 const METHOD_KEYS: Record<PaymentMethod, string> = { cash: 'Alt+1', pix: 'Alt+2', card: 'Alt+3', transfer: 'Alt+4' };
@@ -40,6 +41,11 @@ export function PayScreen({ customer }: { customer: CounterCustomer }) {
   const [saving, setSaving] = useState(false);
   const [amountError, setAmountError] = useState('');
   const [formError, setFormError] = useState('');
+  const [waiverOpen, setWaiverOpen] = useState(false);
+  const [waiver, setWaiver] = useState(0);
+  const [ownerPin, setOwnerPin] = useState('');
+  const [waiverError, setWaiverError] = useState('');
+  const [pinError, setPinError] = useState('');
   const amountRef = useRef<HTMLInputElement>(null);
   const handedRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -84,7 +90,9 @@ export function PayScreen({ customer }: { customer: CounterCustomer }) {
       .finally(() => mine === quoteSeq.current && setQuoting(false));
   }, [selected, all, customer.id]);
 
-  const total = picked?.totalCents ?? 0;
+  const charges = (picked?.items ?? []).reduce((s, i) => s + i.fineCents + i.interestCents, 0);
+  // What the ticked parcelas cost today, less the discount on charges the clerk gave.
+  const total = (picked?.totalCents ?? 0) - Math.min(waiver, charges);
   // The amount follows the total until the clerk types another one.
   useEffect(() => {
     if (!amountTouched) setAmount(total);
@@ -92,7 +100,13 @@ export function PayScreen({ customer }: { customer: CounterCustomer }) {
 
   // One key per payment as it stands: a retry of the same payment (lost answer, double F10) never pays twice;
   // changing anything makes it a new payment with a fresh key.
-  const draftKey = useMemo(() => newIdempotencyKey(), [customer.id, selected, amount, method]);
+  const draftKey = useMemo(() => newIdempotencyKey(), [customer.id, selected, amount, method, waiver]);
+  const clearWaiver = () => {
+    setWaiver(0);
+    setOwnerPin('');
+    setWaiverError('');
+    setPinError('');
+  };
 
   const pickedById = useMemo(() => new Map((picked?.items ?? []).map((i) => [i.installmentId, i])), [picked]);
   const isSelected = (id: string) => selected.includes(id);
@@ -102,12 +116,14 @@ export function PayScreen({ customer }: { customer: CounterCustomer }) {
     // Keep the table's order (oldest first) in what goes to the backend.
     const order = all.items.map((i) => i.installmentId);
     setSelected(order.filter((o) => next.includes(o)));
+    clearWaiver();
     setAmountTouched(false);
     setAmountError('');
   };
   const toggleAll = () => {
     if (!all) return;
     setSelected(selected.length === all.items.length ? [] : all.items.map((i) => i.installmentId));
+    clearWaiver();
     setAmountTouched(false);
     setAmountError('');
   };
@@ -116,7 +132,8 @@ export function PayScreen({ customer }: { customer: CounterCustomer }) {
   const handedShort = method === 'cash' && handed > 0 && handed < amount;
   const over = amount > total;
   const partial = amount > 0 && amount < total;
-  const canConfirm = !!picked && selected.length > 0 && !quoting && amount > 0 && !over && !handedShort && !saving;
+  const waiverTooBig = waiver > charges;
+  const canConfirm = !!picked && selected.length > 0 && !quoting && amount > 0 && !over && !handedShort && !waiverTooBig && !saving;
 
   const submit = async () => {
     if (saving) return;
@@ -134,12 +151,21 @@ export function PayScreen({ customer }: { customer: CounterCustomer }) {
     setSaving(true);
     setFormError('');
     try {
-      const r = await call<ReceiveResult>('payments.receive', { customerId: customer.id, amountCents: amount, method, installmentIds: selected, idempotencyKey: draftKey });
+      const r = await call<ReceiveResult>('payments.receive', {
+        customerId: customer.id,
+        amountCents: amount,
+        method,
+        installmentIds: selected,
+        ...(waiver > 0 ? { waiveChargesCents: waiver, ...(ownerPin ? { approvalPin: ownerPin } : {}) } : {}),
+        idempotencyKey: draftKey,
+      });
       done(customer, { id: r.id, receiptNumber: r.receiptNumber, amountCents: r.amountCents, method, changeCents: Math.max(0, change) });
     } catch (e) {
       setSaving(false);
       if (!(e instanceof ApiCallError)) return setFormError('Não foi possível confirmar. Tente de novo.');
       const onAmount = e.issues.find((i) => i.path === 'amountCents');
+      if (e.issues.some((i) => i.path === 'approvalPin')) return setPinError(e.message);
+      if (e.issues.some((i) => i.path === 'waiveChargesCents')) return setWaiverError(e.message);
       if (onAmount || /Valor maior que o devido/.test(e.message)) {
         setAmountError(e.kind === 'conflict' ? e.message : (onAmount?.message ?? e.message));
         amountRef.current?.focus();
@@ -335,6 +361,7 @@ export function PayScreen({ customer }: { customer: CounterCustomer }) {
                 </Group>
                 <Text size="sm" c="dimmed">
                   {selected.length === 0 ? 'Marque ao menos uma parcela.' : selected.length === 1 ? '1 parcela marcada' : `${selected.length} parcelas marcadas`}
+                  {waiver > 0 && !waiverTooBig ? ` · desconto de ${formatBRL(waiver)} na multa e nos juros` : ''}
                 </Text>
               </Box>
               <Button ref={confirmRef} size="lg" fullWidth onClick={() => void submit()} loading={saving} disabled={!canConfirm && !saving}>
@@ -414,6 +441,29 @@ export function PayScreen({ customer }: { customer: CounterCustomer }) {
                   <Box />
                 )}
               </Group>
+              <ChargesWaiver
+                chargesCents={charges}
+                maxPct={picked?.chargesDiscountMaxPct ?? all.chargesDiscountMaxPct ?? 0}
+                open={waiverOpen}
+                onOpen={(o) => {
+                  setWaiverOpen(o);
+                  if (!o) clearWaiver();
+                }}
+                value={waiver}
+                onChange={(c) => {
+                  setWaiver(c);
+                  setWaiverError('');
+                  setPinError('');
+                  setAmountTouched(false);
+                }}
+                pin={ownerPin}
+                onPin={(p) => {
+                  setOwnerPin(p);
+                  setPinError('');
+                }}
+                error={waiverError}
+                pinError={pinError}
+              />
               <Text size="sm" c={partial ? LATE_COLOR : 'dimmed'} mih={20}>
                 {partial
                   ? `Pagamento parcial: ficam faltando ${formatBRL(total - amount)}. A parcela continua em aberto com o saldo restante.`

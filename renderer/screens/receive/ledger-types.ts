@@ -23,6 +23,8 @@ export interface Quote {
   asOf: string;
   items: QuoteItem[];
   totalCents: number;
+  /** the share of multa and juros the clerk may forgive without the owner's PIN (the profile's margin) */
+  chargesDiscountMaxPct?: number;
 }
 
 export interface ReceiveResult {
