@@ -7,6 +7,7 @@ import { setKeyProtector } from '../db/crypto-key';
 import { startOutbox } from '../db/mail/outbox';
 import { createSecureWindow, hardenApp, hardenSession } from './security';
 import { registerIpc } from './ipc';
+import { createHeavyDispatch } from './heavy-dispatch';
 import { rendererEntryUrl } from './url-policy';
 
 // Desktop entry: one window, one backend, one IPC channel. No business rule lives here (STYLE.md).
@@ -45,6 +46,7 @@ function protectKeysWithTheSystem(): void {
 let mainWindow: BrowserWindow | null = null;
 let backend: GuardedBackend | null = null;
 let outbox: { stop(): void } | null = null;
+let heavy: ReturnType<typeof createHeavyDispatch> | null = null;
 
 function createMainWindow(appRoot: string): BrowserWindow {
   const win = createSecureWindow(
@@ -85,6 +87,8 @@ function start(): void {
     // Closing runs PRAGMA optimize and checkpoints the WAL, so the file is whole when the PC shuts down.
     outbox?.stop();
     outbox = null;
+    void heavy?.close();
+    heavy = null;
     backend?.close();
     backend = null;
   });
@@ -116,8 +120,17 @@ function start(): void {
     const open = backend;
     // Régua e-mails queued by reminders.send are sent from here, outside any transaction, retried while offline.
     outbox = startOutbox(() => open.store(), systemClock);
-    registerIpc({
+    // Heavy reports (dashboard, exports, the waiting backup) answer from a worker thread with its own
+    // connection; everything else stays here (electron/heavy-methods.ts). Unpacked: no worker runs from app.asar.
+    heavy = createHeavyDispatch({
+      dbPath,
       dispatch: (method, input, caller) => open.dispatch(method, input, caller),
+      workerFile: path.join(__dirname.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'), 'heavy-worker.cjs'),
+      nativeBinding: process.env.EMDIA_SQLITE_BINDING || undefined,
+    });
+    const served = heavy;
+    registerIpc({
+      dispatch: (method, input, caller) => served.dispatch(method, input, caller),
       appRoot,
       isMainWindow: (wc) => mainWindow !== null && !mainWindow.isDestroyed() && wc.id === mainWindow.webContents.id,
     });

@@ -9,6 +9,9 @@ import { SalesArea } from './screens/sales/SalesArea';
 import { TodayArea } from './screens/today/TodayArea';
 import { useToday } from './screens/today/today-store';
 import { useSales } from './screens/sales/sales-store';
+import { PainelArea } from './screens/dashboard/PainelArea';
+import { useDashboard } from './screens/dashboard/dashboard-store';
+import type { Role } from './store/session';
 
 /**
  * The areas of the sidebar, in order. To add a screen: give its area a `component`. An area without one
@@ -33,6 +36,8 @@ export interface AreaDef {
   /** called when the clerk picks the area (sidebar or shortcut), e.g. to return to its first view */
   onOpen?: () => void;
   help?: AreaShortcutHelp[];
+  /** only the owner sees it (sidebar, shortcut, F1): a clerk never finds it; the backend refuses its calls too */
+  ownerOnly?: boolean;
 }
 
 export const AREAS: AreaDef[] = [
@@ -68,9 +73,14 @@ export const AREAS: AreaDef[] = [
     help: [
       { keys: 'F3', label: 'Novo cliente' },
       { keys: '↑ ↓', label: 'Escolher um cliente na lista' },
-      { keys: 'Enter', label: 'Abrir o cliente escolhido' },
+      { keys: 'Enter', label: 'Abrir a ficha do cliente escolhido' },
+      { keys: 'Alt+L', label: 'Na ficha: ligar agora (ligação guiada)' },
+      { keys: 'F6', label: 'Na ficha: receber deste cliente' },
+      { keys: 'Alt+X', label: 'Na ficha: ver o extrato' },
+      { keys: 'Alt+E', label: 'Na ficha: editar o cadastro' },
+      { keys: 'F5', label: 'Na ficha: nova venda para o cliente' },
       { keys: 'F10', label: 'Salvar o cadastro' },
-      { keys: 'Esc', label: 'Cancelar o cadastro ou limpar a busca' },
+      { keys: 'Esc', label: 'Voltar da ficha para a lista, cancelar o cadastro ou limpar a busca' },
     ],
   },
   {
@@ -109,7 +119,16 @@ export const AREAS: AreaDef[] = [
     label: 'Painel',
     shortcut: 'F7',
     icon: IconChart,
-    soon: 'Aqui o dono vai acompanhar, semana a semana, quanto foi recebido, quanto está em atraso e como vão os acordos.',
+    component: PainelArea,
+    ownerOnly: true,
+    soon: '',
+    // Back in Painel (F7) after receiving or calling: the same period, with today's figures.
+    onOpen: () => void useDashboard.getState().load(),
+    help: [
+      { keys: 'F7', label: 'Abrir o Painel' },
+      { keys: 'F9', label: 'No Painel: imprimir ou salvar em PDF' },
+      { keys: 'Esc', label: 'Fechar a lista de detalhes' },
+    ],
   },
   {
     id: 'configuracoes',
@@ -126,6 +145,9 @@ export const AREAS: AreaDef[] = [
 ];
 
 export const areaById = (id: AreaId): AreaDef => AREAS.find((a) => a.id === id) ?? AREAS[0];
+
+/** The areas this person may open: a clerk does not see the owner's areas at all (Painel). */
+export const areasFor = (role: Role | undefined): AreaDef[] => AREAS.filter((a) => !a.ownerOnly || role === 'owner');
 
 /** Keys that work everywhere after login, for the F1 overlay. */
 export const GLOBAL_HELP: AreaShortcutHelp[] = [

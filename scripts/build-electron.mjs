@@ -25,7 +25,8 @@ export async function buildElectron() {
     await Promise.all([
       build({
         ...common,
-        entryPoints: { main: 'electron/main.ts' },
+        // heavy-worker: the worker thread for the heavy reports (electron/heavy-dispatch.ts)
+        entryPoints: { main: 'electron/main.ts', 'heavy-worker': 'electron/heavy-worker.ts' },
         outdir: 'dist-electron',
         outExtension: { '.js': '.cjs' },
         // db/migrate.ts uses import.meta.url (ESM); in a CJS bundle we give it this file's own URL.

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Store } from '../open';
 import type { Clock } from '../clock';
 import type { Ctx } from '../context';
@@ -14,6 +14,7 @@ import { ensureProjectionDay, syncStandings } from '../projections/standings';
 import { handlers, Refusal } from './handlers';
 import { Sessions } from './sessions';
 import { beforeTransaction } from '../backup/hooks';
+import { settleBureauRecords } from '../usecases/formal';
 
 export interface Caller {
   transport: 'ipc' | 'http' | 'cli';
@@ -34,7 +35,7 @@ export const implementedMethods = (): MethodName[] => (Object.keys(methods) as M
 export function createDispatcher(store: Store, clock: Clock, sessions = new Sessions()) {
   const cliActor = (): UserPublic => {
     // "The CLI acts as the owner" (API.md): as the first owner when one exists, so audit rows name a person.
-    const owner = store.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.role, 'owner')).get();
+    const owner = store.db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.role, 'owner'), isNull(users.deletedAt))).get();
     return owner ? { id: owner.id, name: owner.name, role: 'owner' } : { id: '', name: 'Linha de comando', role: 'owner' };
   };
 
@@ -94,7 +95,11 @@ export function createDispatcher(store: Store, clock: Clock, sessions = new Sess
         return undefined;
       }
       // Same transaction as the write: the standings never disagree with the money tables they derive from.
-      if (ctx.touched.size && input.dryRun !== true) syncStandings(ctx);
+      if (ctx.touched.size && input.dryRun !== true) {
+        const touched = [...ctx.touched];
+        syncStandings(ctx);
+        settleBureauRecords(ctx, touched); // a debt now fully paid starts its bureau removal deadline (STJ Súmula 548)
+      }
       // A dry run (import simulation) writes nothing, so it leaves no audit row either.
       if (spec.write && input.dryRun !== true) {
         store.db

@@ -3,7 +3,9 @@ import type { MethodName } from '../../shared/contract/methods';
 import type { Sessions } from './sessions';
 import { ApiError } from '../../shared/contract/errors';
 import { updateSettings } from '../usecases/settings';
-import { createUser, listUsers, checkPin } from '../usecases/users';
+import { createUser, listUsers, checkPin, listAllUsers, updateUser } from '../usecases/users';
+import { previewTemplate } from '../usecases/regua-preview';
+import { startMailTest, mailTestStatus } from '../usecases/mail-test';
 import { createCustomer, updateCustomer, getCustomer, searchCustomers } from '../usecases/customers';
 import { setupStatus, setupStore, assertNotConfigured } from '../usecases/setup';
 import { buildDemoStore } from '../demo/build';
@@ -29,6 +31,11 @@ import { exportCustomer, anonymizeCustomer } from '../usecases/privacy';
 import { rebuildStandings, settingsAffectStandings } from '../projections/standings';
 import { recordFeedback } from '../usecases/feedback';
 import { refreshQueueCandidates } from '../projections/queue-candidates';
+import { listAudit } from '../usecases/audit';
+import { formalCandidates, createNotice, noticeView, registerRecord, listRecords, pendingRemovals, markRemoved } from '../usecases/formal';
+import { exportFormal } from '../usecases/formal-export';
+import { dashboardWeekly, dashboardDrill } from '../usecases/dashboard';
+import { rebuildWeeklyFacts, settingsAffectWeekly } from '../projections/weekly';
 
 export interface CallEnv {
   sessions: Sessions;
@@ -77,10 +84,23 @@ export const handlers: Partial<Record<MethodName, Handler>> = {
     if (settingsAffectStandings(before, after)) rebuildStandings(ctx.store.sqlite, after, ctx.today);
     // Grace, caps and quiet days decide who may be on the list: its candidates are recomputed.
     else if (JSON.stringify(before.policy) !== JSON.stringify(after.policy)) refreshQueueCandidates(ctx.store.sqlite, after, ctx.today);
-    return after;
+    // The calendar, the time zone or the promise rules move the weekly figures' conventions (db/projections/weekly.ts).
+    if (settingsAffectWeekly(before, after)) rebuildWeeklyFacts(ctx.store.sqlite, after);
+    // Answered like settings.get: the e-mail password never travels back in clear.
+    return settingsForReading(after);
   },
   'users.create': (ctx, input) => createUser(ctx, input),
   'users.list': (ctx) => listUsers(ctx),
+  'users.listAll': (ctx) => listAllUsers(ctx),
+  'users.update': (ctx, input, env) => {
+    const out = updateUser(ctx, input);
+    // A deactivated person, or one whose PIN was reset, must log in again; their open sessions end now.
+    if (input.active === false || input.pin) env.sessions.closeUser(input.id, env.sessionId);
+    return out;
+  },
+  'reminders.preview': (ctx, input) => previewTemplate(ctx, input),
+  'mail.test': (ctx, input) => startMailTest(ctx, input),
+  'mail.testStatus': (ctx) => mailTestStatus(ctx),
 
   'customers.create': (ctx, input) => createCustomer(ctx, input),
   'customers.update': (ctx, input) => updateCustomer(ctx, input),
@@ -92,7 +112,10 @@ export const handlers: Partial<Record<MethodName, Handler>> = {
   'sales.get': (ctx, input) => getSale(ctx, input),
   'accounts.statement': (ctx, input) => statement(ctx, input),
   'payments.quote': (ctx, input) => quote(ctx, input),
-  'payments.receive': (ctx, input) => receive(ctx, input),
+  'payments.receive': (ctx, input) => {
+    const out = receive(ctx, input);
+    return out instanceof KeptRefusal ? new Refusal(out.error) : out;
+  },
   'payments.reverse': (ctx, input) => reverse(ctx, input),
   'payments.receipt': (ctx, input) => receipt(ctx, input),
   'import.csv': (ctx, input) => importCsv(ctx, input),
@@ -114,6 +137,18 @@ export const handlers: Partial<Record<MethodName, Handler>> = {
   'import.preview': (ctx, input) => importPreview(ctx, input),
   'import.run': (ctx, input) => importRun(ctx, input),
   'import.mappings': (ctx) => listImportMappings(ctx),
+  'dashboard.weekly': (ctx, input) => dashboardWeekly(ctx, input),
+  'dashboard.drill': (ctx, input) => dashboardDrill(ctx, input),
+
+  'audit.list': (ctx, input) => listAudit(ctx, input),
+  'formal.candidates': (ctx, input) => formalCandidates(ctx, input),
+  'formal.notice': (ctx, input) => createNotice(ctx, input),
+  'formal.noticeGet': (ctx, input) => noticeView(ctx, input.id),
+  'formal.register': (ctx, input) => registerRecord(ctx, input),
+  'formal.list': (ctx, input) => listRecords(ctx, input),
+  'formal.export': (ctx, input) => exportFormal(ctx, input),
+  'formal.removals': (ctx) => pendingRemovals(ctx),
+  'formal.removed': (ctx, input) => markRemoved(ctx, input),
 
   // db/backup: the copy or restore itself ran before the transaction; these return its result.
   'backup.create': (_ctx, _input, env) => env.pre,

@@ -18,6 +18,10 @@ export class Sessions {
   close(id: string | null | undefined): void {
     if (id) this.byId.delete(id);
   }
+  /** a deactivated user, or one whose PIN was reset, is logged out everywhere (but the session doing it) */
+  closeUser(userId: string, except?: string | null): void {
+    for (const [id, u] of this.byId) if (u.id === userId && id !== except) this.byId.delete(id);
+  }
   /** after a restore the people may differ: everyone logs in again */
   clear(): void {
     this.byId.clear();

@@ -38,6 +38,26 @@ export function benchFloors(store: Store, call: (m: string, i: unknown) => unkno
   // the local number's first digits, as a clerk types it without the DDD
   const phone6 = sample.phone.slice(2, 8);
 
+  // The loads of one customer's file, by hand: what accounts.statement, calls.context and offers.compute read.
+  const customerRow = q.prepare('SELECT id, name, cpf, created_at, key_customer, do_not_call, notes, whatsapp_opt_in_at FROM customers WHERE id = ? AND deleted_at IS NULL');
+  const standingRow = q.prepare('SELECT * FROM customer_standings WHERE id = ?');
+  const salesOf = q.prepare('SELECT id, number, date, description, total_cents, down_payment_cents, installment_count FROM sales WHERE customer_id = ?');
+  const paymentsOf = q.prepare('SELECT p.id, p.receipt_number, p.date, p.amount_cents, p.method, r.date AS reversed_on FROM payments p LEFT JOIN reversals r ON r.payment_id = p.id WHERE p.customer_id = ?');
+  const onTime = q.prepare(
+    "SELECT COUNT(*) AS n FROM installment_standings WHERE customer_id = ? AND status = 'paid' AND paid_off_on IS NOT NULL AND paid_off_on <= date(effective_due_date, '+3 days')",
+  );
+  const lastContacts = q.prepare(
+    `SELECT k.id, k.at, k.channel, k.outcome, k.inbound, k.notes, k.objection_ids, k.callback_at, u.name, p.number FROM contacts k
+       LEFT JOIN users u ON u.id = k.user_id LEFT JOIN customer_phones p ON p.id = k.phone_id WHERE k.customer_id = ? ORDER BY k.at DESC, k.rowid DESC LIMIT 10`,
+  );
+  const lastPromises = q.prepare('SELECT id, date, amount_cents, created_at FROM promises WHERE customer_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 10');
+  const disputesOf = q.prepare('SELECT d.id, d.kind, d.notes, d.created_at, d.resolved_at, d.resolution FROM disputes d WHERE d.customer_id = ?');
+  const phonesOf = q.prepare('SELECT id, number, position, wrong_number, whatsapp FROM customer_phones WHERE customer_id = ? AND deleted_at IS NULL ORDER BY position');
+  // the contact policy's window: the last 7 days of contacts (maxCallsPer7Days, quiet days after a conversation)
+  const recentContacts = q.prepare('SELECT at, channel, outcome, inbound FROM contacts WHERE customer_id = ? AND at >= ?');
+  const weekAgo = new Date(Date.parse(today + 'T12:00:00Z') - 8 * 86_400_000).toISOString();
+  const profileOf = q.prepare('SELECT profile FROM customer_standings WHERE id = ?');
+
   const cases: BenchCase[] = [
     { name: 'customers.search nome "silva"', api: () => call('customers.search', { query: 'silva' }), floor: () => byName.all({ a: 'silva%', b: '% silva%', today }) },
     { name: 'customers.search nome "mar sil"', api: () => call('customers.search', { query: 'mar sil' }), floor: () => byTwoWords.all({ a: 'mar', b: 'sil%', c: '% sil%', today }) },
@@ -47,6 +67,31 @@ export function benchFloors(store: Store, call: (m: string, i: unknown) => unkno
     { name: 'accounts.statement', api: () => call('accounts.statement', { customerId: sample.id }), floor: () => [instFloor.all(sample.id), allocFloor.all(sample.id)] },
     { name: 'payments.quote', api: () => call('payments.quote', { customerId: sample.id }), floor: () => [instFloor.all(sample.id), allocFloor.all(sample.id)] },
   ];
+  if (has.has('calls.context'))
+    cases.push({
+      name: 'calls.context',
+      api: () => call('calls.context', { customerId: sample.id }),
+      floor: () => [
+        customerRow.get(sample.id),
+        instFloor.all(sample.id),
+        allocFloor.all(sample.id),
+        salesOf.all(sample.id),
+        paymentsOf.all(sample.id),
+        standingRow.get(sample.id),
+        onTime.get(sample.id),
+        lastContacts.all(sample.id),
+        lastPromises.all(sample.id),
+        disputesOf.all(sample.id),
+        phonesOf.all(sample.id),
+        recentContacts.all(sample.id, weekAgo),
+      ],
+    });
+  if (has.has('offers.compute'))
+    cases.push({
+      name: 'offers.compute',
+      api: () => call('offers.compute', { customerId: sample.id }),
+      floor: () => [customerRow.get(sample.id), instFloor.all(sample.id), allocFloor.all(sample.id), profileOf.get(sample.id)],
+    });
   if (has.has('queue.build')) {
     // The list's floor: the same rows by hand — the top of the candidates' score index with their standings and
     // names, the first good phone of each, and today's and tomorrow's promises with their count.

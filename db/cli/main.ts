@@ -13,6 +13,7 @@ import { userDataDir } from '../paths';
 const USAGE = `Uso:
   npx emdia methods
   npx emdia call <método> '<json>' | - | @arquivo.json --db <arquivo> [--today AAAA-MM-DD | --now AAAA-MM-DDTHH:MM]
+  npx emdia batch --db <arquivo> [--today AAAA-MM-DD | --now AAAA-MM-DDTHH:MM]   (um { "method", "input" } por linha na entrada)
   npx emdia demo --db <arquivo> [--customers N] [--seed S] [--today AAAA-MM-DD]
   npx emdia check --db <arquivo>
   npx emdia web [--db <arquivo>] [--port N] [--today AAAA-MM-DD]`;
@@ -35,6 +36,10 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'call':
         return callCommand(rest, flags);
+      case 'batch': {
+        const { batchCommand } = await import('./batch-command');
+        return await batchCommand(dbPath(flags), flags); // awaited: a refusal before the first line (--today) lands in the catch below
+      }
       case 'demo': {
         const { demoCommand } = await import('./demo-command');
         return demoCommand(dbPath(flags), flags);

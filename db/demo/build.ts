@@ -18,6 +18,7 @@ import { setProjectionDay } from '../projections/standings';
 import { writeStandingsFromRows } from '../projections/from-rows';
 import { refreshQueueCandidates } from '../projections/queue-candidates';
 import type { DemoProfile } from './profiles';
+import { rebuildWeeklyFacts } from '../projections/weekly';
 
 export interface DemoOptions {
   customers: number;
@@ -183,6 +184,7 @@ export function buildDemoStore(store: Store, opts: DemoOptions): DemoSummary {
   store.sqlite.transaction(() => {
     setProjectionDay(store.sqlite, opts.today);
     refreshQueueCandidates(store.sqlite, settings, opts.today);
+    rebuildWeeklyFacts(store.sqlite, settings);
   })();
   return summary;
 }

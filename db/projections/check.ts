@@ -3,6 +3,7 @@ import { loadSettings } from '../usecases/settings';
 import { preparedOn } from '../usecases/ledger-load';
 import { computeStandings, projectionDay } from './standings';
 import { checkQueueCandidates, queueDay } from './queue-candidates';
+import { checkWeeklyFacts, weeklyFactsBuilt } from './weekly';
 import type { CustomerStandingRow, InstallmentStandingRow } from './derive';
 
 export interface CheckReport {
@@ -70,6 +71,8 @@ export function checkProjections(store: Store): CheckReport {
   // The list's candidates derive from the standings; with the standings proven above, check them against those.
   if (queueDay(sqlite) !== day) note(`A lista de candidatos é de ${queueDay(sqlite) ?? 'nenhum dia'}, as posições de ${day}.`);
   else for (const d of checkQueueCandidates(sqlite, settings, day)) note(d);
+  // The owner's weekly figures (weekly.ts), once computed: equal to the recomputation from the raw rows.
+  if (weeklyFactsBuilt(sqlite)) for (const d of checkWeeklyFacts(sqlite, settings)) note(d);
   return report;
 }
 

@@ -13,6 +13,7 @@ import { nextNumber } from './numbers';
 import { overdueDebt } from './offers';
 import { chargePolicy, contractCharges, loadLedger, requireCustomerId } from './ledger-load';
 import { approveBeyondMargins, KeptRefusal } from './margin-approval';
+import { weeklyAfterAgreement } from '../projections/weekly';
 
 export { KeptRefusal };
 
@@ -97,6 +98,7 @@ export function createAgreement(ctx: Ctx, input: AgreementInput) {
     return { ...row, kind: k < entrada.length ? ('entrada' as const) : ('parcela' as const) };
   });
   ctx.touched.add(input.customerId);
+  weeklyAfterAgreement(ctx, id);
   return { id, number, approvedBy, totalCents: plan.totalCents, installments: created };
 }
 

@@ -5,6 +5,7 @@ import { contactPolicy, type BlockCode } from '../../shared/collection/contact-p
 import { callingWindow } from '../../shared/collection/calling-window';
 import { storeCalendar, requireCustomerId, prepared } from './ledger-load';
 import { policyFactsFor, phonesOf, policyRules } from './queue';
+import { weeklyAfterContact } from '../projections/weekly';
 
 const bad = (path: string, message: string) => new ApiError('validation', message, [{ path, message }]);
 const digits = (s: string) => s.replace(/\D/g, '');
@@ -102,5 +103,6 @@ export function recordContact(ctx: Ctx, input: ContactInput) {
       .run();
   }
   ctx.touched.add(input.customerId);
+  weeklyAfterContact(ctx, id);
   return { id, disputeId, markedWrong };
 }

@@ -2,6 +2,7 @@ import type { Ctx } from '../context';
 import { feedback } from '../schema';
 import { ApiError } from '../../shared/contract/errors';
 import { requireCustomerId, prepared } from './ledger-load';
+import { weeklyAfterFeedback } from '../projections/weekly';
 
 /**
  * feedback.record: the customer's answer to "como foi o atendimento?" (1–5) after an agreement or a payment
@@ -16,5 +17,6 @@ export function recordFeedback(ctx: Ctx, input: { customerId: string; score: num
   }
   const id = ctx.newId();
   ctx.db.insert(feedback).values({ id, customerId: input.customerId, contactId: input.contactId ?? null, score: input.score, notes: input.notes?.trim() || null, userId: ctx.actor?.id ?? null, ...ctx.stamp() }).run();
+  weeklyAfterFeedback(ctx, id);
   return { id };
 }

@@ -10,6 +10,7 @@ import { foldText } from '../../shared/text';
 import { checkAgainstStore, type ExistingCustomer } from './import-csv';
 import { contractCharges, storeCalendar } from './ledger-load';
 import { importStatements, writeImportedCustomers } from './import-write';
+import { importMark, weeklyAfterImport } from '../projections/weekly';
 
 // `import.preview` / `import.run` / `import.mappings` (issue 11, docs/importacao.md): the store's own book,
 // any spreadsheet, with the columns mapped on screen. The reading and the rules are pure (shared/import);
@@ -212,6 +213,7 @@ function writeBook(ctx: Ctx, book: ParsedBook, existing: Map<string, ExistingCus
      VALUES (@id, @createdAt, @updatedAt, @device, @paymentId, @installmentId, @principalCents, 0, 0, 0)`,
   );
 
+  const weeklyFrom = importMark(ctx);
   const customerIds = writeImportedCustomers(ctx, book.customers, existing);
 
   const policy = contractCharges(ctx);
@@ -261,4 +263,5 @@ function writeBook(ctx: Ctx, book: ParsedBook, existing: Map<string, ExistingCus
       }
     }
   });
+  weeklyAfterImport(ctx, weeklyFrom);
 }

@@ -6,6 +6,7 @@ import { foldText } from '../../shared/text';
 import { nextNumber } from './numbers';
 import { contractCharges } from './ledger-load';
 import { importStatements, writeImportedCustomers } from './import-write';
+import { importMark, weeklyAfterImport } from '../projections/weekly';
 
 export interface ImportResult {
   /** data lines in the file (the header and blank lines are not counted) */
@@ -107,6 +108,7 @@ function write(ctx: Ctx, parsed: ParsedImport, existing: Map<string, ExistingCus
   const { createdAt, updatedAt, device } = ctx.stamp();
   const meta = { createdAt, updatedAt, device };
   const put = importStatements(q);
+  const weeklyFrom = importMark(ctx);
   const customerIds = writeImportedCustomers(ctx, parsed.customers, existing);
 
   // The contract's multa and juros de mora for these parcelas: the store's policy on the day of the import.
@@ -145,4 +147,5 @@ function write(ctx: Ctx, parsed: ParsedImport, existing: Map<string, ExistingCus
       });
     }
   }
+  weeklyAfterImport(ctx, weeklyFrom);
 }

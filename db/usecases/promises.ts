@@ -5,6 +5,7 @@ import { formatDateBR } from '../../shared/dates';
 import { formatBRL } from '../../shared/money';
 import { statementLine, statementTotals } from '../../shared/ledger/quote';
 import { loadLedger, chargePolicy, requireCustomerId, prepared } from './ledger-load';
+import { weeklyAfterPromise } from '../projections/weekly';
 
 const bad = (path: string, message: string) => new ApiError('validation', message, [{ path, message }]);
 
@@ -30,5 +31,6 @@ export function createPromise(ctx: Ctx, input: { customerId: string; date: strin
     .values({ id, customerId: input.customerId, contactId: input.contactId ?? null, date: input.date, amountCents: input.amountCents, createdBy: ctx.actor?.id ?? null, ...ctx.stamp() })
     .run();
   ctx.touched.add(input.customerId);
+  weeklyAfterPromise(ctx, id);
   return { id };
 }

@@ -5,6 +5,7 @@ import { planInstallments } from '../../shared/ledger/plan';
 import { formatDateBR } from '../../shared/dates';
 import { nextNumber } from './numbers';
 import { requireCustomerId, storeCalendar, contractCharges } from './ledger-load';
+import { weeklyAfterSale } from '../projections/weekly';
 
 export interface SaleInput {
   customerId: string;
@@ -69,5 +70,6 @@ export function createSale(ctx: Ctx, input: SaleInput, source: 'counter' | 'impo
     return { ...row, effectiveDueDate: p.effectiveDueDate };
   });
   ctx.touched.add(input.customerId);
+  weeklyAfterSale(ctx, id);
   return { id, number, installments: created };
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../open';
 import type { Ctx } from '../context';
 import { settings as settingsTable } from '../schema';
-import { settings as settingsSchema, SECRET_MASK, type Settings, type SettingsPatch } from '../../shared/contract/settings';
+import { settings as settingsSchema, normalizeStore, SECRET_MASK, type Settings, type SettingsPatch } from '../../shared/contract/settings';
 import { defaultSettings, mergeSettings } from '../../shared/settings-defaults';
 import { ApiError } from '../../shared/contract/errors';
 
@@ -35,7 +35,8 @@ export function saveSettings(ctx: Ctx, next: Settings): Settings {
 }
 
 export function updateSettings(ctx: Ctx, patch: SettingsPatch): Settings {
-  return saveSettings(ctx, mergeSettings(ctx.settings, keepMaskedSecret(patch)));
+  const normal = patch.store ? { ...patch, store: normalizeStore(patch.store) } : patch;
+  return saveSettings(ctx, mergeSettings(ctx.settings, keepMaskedSecret(normal)));
 }
 
 /** The settings screen sends back the mask it was shown: that means "keep the saved password". */

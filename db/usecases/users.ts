@@ -1,9 +1,12 @@
-import { eq, isNull, asc } from 'drizzle-orm';
+import { and, eq, isNull, asc, ne } from 'drizzle-orm';
 import { scryptSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Ctx } from '../context';
 import { users } from '../schema';
 import { ApiError } from '../../shared/contract/errors';
-import type { UserPublic } from '../../shared/contract/people';
+import type { UserAdmin, UserPublic, userUpdate } from '../../shared/contract/people';
+import type { z } from 'zod';
+
+type UserUpdate = z.infer<typeof userUpdate>;
 
 // A 4–8 digit PIN is weak on its own; scrypt makes each guess costly and the lockout below limits guesses.
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
@@ -69,10 +72,70 @@ export function checkPin(ctx: Ctx, userId: string, pin: string): PinCheck {
 
 /** An owner's PIN typed at the counter to approve something beyond a clerk's reach (reversal, margins). */
 export function checkOwnerPin(ctx: Ctx, pin: string | undefined): UserPublic {
-  if (ctx.actor?.role === 'owner' && ctx.transport === 'cli') return ctx.actor;
+  // "The CLI acts as the owner" (API.md), even on a store with no owner user yet: there is no PIN to ask for.
+  if (ctx.transport === 'cli') return ctx.actor ?? { id: '', name: 'Linha de comando', role: 'owner' };
   if (!pin) throw new ApiError('forbidden', 'Esta operação precisa do PIN do dono.', [{ path: 'ownerPin', message: 'Informe o PIN do dono.' }]);
   const owners = ctx.db.select().from(users).where(eq(users.role, 'owner')).all().filter((u) => !u.deletedAt);
   const match = owners.find((u) => pinMatches(pin, u.pinHash));
   if (!match) throw new ApiError('forbidden', 'PIN do dono não confere.', [{ path: 'ownerPin', message: 'PIN do dono não confere.' }]);
   return { id: match.id, name: match.name, role: 'owner' };
+}
+
+/** Everyone, active or not, with the lockout state: Configurações → Usuários (owner only). */
+export function listAllUsers(ctx: Pick<Ctx, 'db' | 'now'>): { items: UserAdmin[] } {
+  const nowIso = ctx.now.toISOString();
+  const rows = ctx.db.select().from(users).orderBy(asc(users.name)).all();
+  const items = rows.map((u) => ({
+    id: u.id,
+    name: u.name,
+    role: u.role,
+    active: !u.deletedAt,
+    lockedUntil: u.lockedUntil && u.lockedUntil > nowIso ? u.lockedUntil : null,
+    failedAttempts: u.failedAttempts,
+    createdAt: u.createdAt,
+  }));
+  // Active people first; inside each group, by name (pt-BR order).
+  items.sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name, 'pt-BR'));
+  return { items };
+}
+
+/**
+ * Deactivate or bring back a person, give a new PIN, or unlock after wrong PINs. A deactivated person cannot
+ * log in and leaves the login list; their rows keep their name. The store always keeps one active owner:
+ * without one, nobody could change the settings, approve beyond the margins or bring anyone back.
+ */
+export function updateUser(ctx: Ctx, input: UserUpdate): UserAdmin {
+  const u = ctx.db.select().from(users).where(eq(users.id, input.id)).get();
+  if (!u) throw new ApiError('not_found', 'Usuário não encontrado.', [{ path: 'id', message: 'Usuário não encontrado.' }]);
+  const set: Partial<typeof users.$inferInsert> = {};
+  if (input.active === false && !u.deletedAt) {
+    if (u.role === 'owner') {
+      const otherOwners = ctx.db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, 'owner'), isNull(users.deletedAt), ne(users.id, u.id)))
+        .all();
+      if (!otherOwners.length) {
+        const message = `${u.name} é o único dono ativo: cadastre outro dono antes de desativar, para a loja não ficar sem quem possa mudar as configurações.`;
+        throw new ApiError('conflict', message, [{ path: 'active', message }]);
+      }
+    }
+    set.deletedAt = ctx.now.toISOString();
+  }
+  if (input.active === true && u.deletedAt) set.deletedAt = null;
+  if (input.pin !== undefined) {
+    set.pinHash = hashPin(input.pin);
+    // A new PIN is a fresh start: the wrong tries with the old one no longer count.
+    set.failedAttempts = 0;
+    set.lockedUntil = null;
+  }
+  if (input.unlock) {
+    set.failedAttempts = 0;
+    set.lockedUntil = null;
+  }
+  if (Object.keys(set).length) {
+    const { updatedAt, device } = ctx.stamp();
+    ctx.db.update(users).set({ ...set, updatedAt, device }).where(eq(users.id, u.id)).run();
+  }
+  return listAllUsers(ctx).items.find((x) => x.id === u.id)!;
 }

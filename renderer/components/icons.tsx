@@ -90,3 +90,9 @@ export const IconUserPlus = (p: IconProps) => (
     <path d="M3.5 20c0-3.6 2.9-6 6.5-6 1.4 0 2.7.4 3.8 1M18 14v6M15 17h6" />
   </Icon>
 );
+
+export const IconPhone = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2" />
+  </Icon>
+);

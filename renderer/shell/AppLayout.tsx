@@ -1,5 +1,5 @@
 import { AppShell, Avatar, Box, Button, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
-import { AREAS, areaById, type AreaDef } from '../areas';
+import { areaById, areasFor, type AreaDef } from '../areas';
 import { IconKeyboard, IconLogout, IconStore } from '../components/icons';
 import { Shortcut } from '../components/Shortcut';
 import { ROLE_LABELS, initials } from '../components/people';
@@ -19,9 +19,13 @@ function openArea(area: AreaDef) {
 
 /** The logged-in app: sidebar with the store, the areas and the person; the chosen area on the right. */
 export function AppLayout() {
-  const area = areaById(useNavigation((s) => s.area));
-  const setHelpOpen = useNavigation((s) => s.setHelpOpen);
   const { user, storeName, today, logout } = useSession();
+  // Owner-only areas (Painel) are neither listed nor reachable by key for a clerk; should one still be chosen
+  // (the owner left it open and a clerk logged in), the clerk lands on the first area instead.
+  const areas = areasFor(user?.role);
+  const chosen = areaById(useNavigation((s) => s.area));
+  const area = areas.includes(chosen) ? chosen : areas[0];
+  const setHelpOpen = useNavigation((s) => s.setHelpOpen);
 
   const keys: KeyMap = {
     F1: () => setHelpOpen(!useNavigation.getState().helpOpen),
@@ -30,7 +34,7 @@ export function AppLayout() {
       useCustomers.getState().showNew();
     },
   };
-  for (const a of AREAS) keys[a.shortcut] = () => openArea(a);
+  for (const a of areas) keys[a.shortcut] = () => openArea(a);
   useShortcuts(keys);
 
   const Screen = area.component;
@@ -53,7 +57,7 @@ export function AppLayout() {
 
         <nav aria-label="Áreas">
           <Stack gap={4}>
-            {AREAS.map((a) => {
+            {areas.map((a) => {
               const Icon = a.icon;
               return (
                 <NavLink

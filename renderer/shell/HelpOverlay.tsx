@@ -1,5 +1,6 @@
 import { Kbd, Modal, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { AREAS, GLOBAL_HELP, type AreaShortcutHelp } from '../areas';
+import { GLOBAL_HELP, areasFor, type AreaShortcutHelp } from '../areas';
+import { useSession } from '../store/session';
 import { useNavigation } from '../store/navigation';
 import { useShortcuts } from './keys';
 
@@ -27,8 +28,9 @@ export function HelpOverlay() {
   const close = () => setOpen(false);
   useShortcuts({ Escape: close, F1: close }, { enabled: open, exclusive: true });
 
-  const areaKeys = AREAS.map((a) => ({ keys: a.shortcut, label: a.label }));
-  const withHelp = AREAS.filter((a) => a.help?.length);
+  const areas = areasFor(useSession((s) => s.user?.role));
+  const areaKeys = areas.map((a) => ({ keys: a.shortcut, label: a.label }));
+  const withHelp = areas.filter((a) => a.help?.length);
   return (
     <Modal opened={open} onClose={close} closeOnEscape={false} size="xl" title="Atalhos do teclado" styles={{ title: { fontSize: "var(--mantine-font-size-xl)", fontWeight: 600 } }} closeButtonProps={{ 'aria-label': 'Fechar a ajuda' }}>
       <SimpleGrid cols={2} spacing="xl">

@@ -1,6 +1,11 @@
 import { create } from 'zustand';
+import { useNavigation } from './navigation';
 
-export type CustomersView = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; id: string };
+/**
+ * `file`: the customer's page (their file from calls.context and the actions); `edit` is the form, opened from
+ * the page, and goes back to it.
+ */
+export type CustomersView = { kind: 'list' } | { kind: 'new' } | { kind: 'file'; id: string } | { kind: 'edit'; id: string };
 
 /** The Clientes area: which view is open and the search text, kept while the clerk opens a customer and comes back. */
 interface CustomersState {
@@ -14,6 +19,7 @@ interface CustomersState {
   setQuery(query: string): void;
   showList(): void;
   showNew(): void;
+  showFile(id: string): void;
   showEdit(id: string): void;
 }
 
@@ -26,5 +32,15 @@ export const useCustomers = create<CustomersState>((set) => ({
   setQuery: (query) => set({ query }),
   showList: () => set((s) => ({ view: { kind: 'list' }, focusRequest: s.focusRequest + 1 })),
   showNew: () => set({ view: { kind: 'new' } }),
+  showFile: (id) => set({ view: { kind: 'file', id } }),
   showEdit: (id) => set({ view: { kind: 'edit', id } }),
 }));
+
+/**
+ * Opens a customer's page in Clientes from anywhere (Painel, Hoje): switches the area and shows that customer's
+ * file. Esc on the page goes back to the Clientes list.
+ */
+export function openCustomerFile(customerId: string): void {
+  useCustomers.getState().showFile(customerId);
+  useNavigation.getState().go('clientes');
+}

@@ -20,6 +20,17 @@ const LABELS: Record<string, string> = {
   fileName: 'Nome do arquivo', contentBase64: 'Arquivo', mapping: 'Colunas', sheet: 'Planilha', saveMappingAs: 'Nome do mapeamento',
   phone: 'Telefone usado', objectionIds: 'Objeções', callbackAt: 'Retorno combinado', callbackChannel: 'Canal do retorno', disputeKind: 'Tipo de contestação',
   inbound: 'Ligação recebida', contactId: 'Contato',
+  // audit trail and the formal path (audit.list, formal.*)
+  offset: 'Deslocamento', kind: 'Tipo', deadline: 'Prazo', bureau: 'Birô', recordId: 'Registro', scope: 'O que exportar', status: 'Situação',
+  // Configurações (settings.update, users.update, mail.test): each setting by its name on the screen
+  pixKey: 'Chave PIX', city: 'Cidade', timeZone: 'Fuso horário', deviceCode: 'Código do caixa', graceDays: 'Dias de tolerância',
+  fineRatePct: 'Multa por atraso', lateInterestMonthlyPct: 'Juros de mora', closedWeekdays: 'Dias em que a loja fecha',
+  callWindows: 'Horários de ligação', weekday: 'Dia da semana', maxCallsPerDay: 'Ligações por cliente, por dia',
+  maxCallsPer7Days: 'Ligações por cliente, em 7 dias', quietDaysAfterConversation: 'Pausa depois de uma conversa', queueSize: 'Tamanho da lista do dia',
+  promiseKeptSharePct: 'Parte paga para a promessa valer', promiseToleranceDays: 'Tolerância da promessa', maxChargesDiscountPct: 'Desconto nos encargos',
+  maxPrincipalDiscountPct: 'Desconto no principal', maxInstallments: 'Máximo de parcelas', minInstallmentCents: 'Parcela mínima',
+  renegotiationMonthlyPct: 'Juros de renegociação', maxDaysToFirstDue: 'Dias até o 1º vencimento', maxPostponeDays: 'Prorrogação máxima',
+  receiptColumns: 'Colunas do recibo', accentFree: 'Imprimir sem acentos', extraFolder: 'Pasta extra das cópias', active: 'Ativo', unlock: 'Desbloquear',
 };
 
 export const fieldLabel = (path: PropertyKey[]): string => {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { empty, id, isoDate, personName, pin, cpf } from './common';
-import { settingsPatch } from './settings';
-import { userCreate, customerCreate, customerUpdate, customerSearch, sessionLogin } from './people';
+import { settingsPatch, reguaPreview, mailTest } from './settings';
+import { userCreate, userUpdate, customerCreate, customerUpdate, customerSearch, sessionLogin } from './people';
 import { saleCreate, salePreview, saleById, statementInput, quoteInput, paymentReceive, paymentReverse, importCsv } from './ledger';
 import * as c from './collection';
 import * as reminders from './reminders';
 import { importPreview, importRun } from './import';
+import { auditList } from './audit';
+import * as formal from './formal';
+import { dashboardWeekly, dashboardDrill } from './dashboard';
 
 /**
  * Every method of the public contract (API.md) plus the session methods the UI needs.
@@ -49,6 +52,11 @@ export const methods = {
   'settings.update': m('owner', true, settingsPatch, 'Alterar configurações'),
   'users.create': m('owner', true, userCreate, 'Cadastrar usuário'),
   'users.list': m('clerk', false, empty, 'Listar usuários'),
+  'users.listAll': m('owner', false, empty, 'Listar usuários, ativos e desativados'),
+  'users.update': m('owner', true, userUpdate, 'Alterar usuário (desativar, novo PIN, desbloquear)'),
+  'reminders.preview': m('owner', false, reguaPreview, 'Prévia de um modelo da régua com um cliente real'),
+  'mail.test': m('owner', false, mailTest, 'Enviar e-mail de teste pela conta da loja'),
+  'mail.testStatus': m('owner', false, empty, 'Resultado do e-mail de teste'),
 
   'customers.create': m('clerk', true, customerCreate, 'Cadastrar cliente'),
   'customers.update': m('clerk', true, customerUpdate, 'Alterar cliente'),
@@ -82,7 +90,17 @@ export const methods = {
   'disputes.resolve': m('owner', true, c.disputeResolve, 'Resolver contestação'),
   'reminders.list': m('clerk', false, reminders.remindersList, 'Lembretes de hoje'),
   'reminders.send': m('clerk', true, reminders.remindersSend, 'Enviar lembrete'),
-  'dashboard.weekly': m('owner', false, c.dashboardWeekly, 'Painel semanal'),
+  'dashboard.weekly': m('owner', false, dashboardWeekly, 'Painel semanal'),
+  'dashboard.drill': m('owner', false, dashboardDrill, 'Detalhe de uma barra do painel'),
+  'audit.list': m('owner', false, auditList, 'Ver a auditoria'),
+  'formal.candidates': m('owner', false, formal.formalCandidates, 'Clientes para a cobrança formal'),
+  'formal.notice': m('owner', true, formal.formalNotice, 'Gerar notificação por escrito'),
+  'formal.noticeGet': m('owner', false, formal.formalNoticeGet, 'Ver notificação'),
+  'formal.register': m('owner', true, formal.formalRegister, 'Registrar no birô'),
+  'formal.list': m('owner', false, formal.formalList, 'Registros no birô'),
+  'formal.export': m('owner', false, formal.formalExport, 'Exportar registros para o birô'),
+  'formal.removals': m('owner', false, empty, 'Baixas no birô a fazer'),
+  'formal.removed': m('owner', true, formal.formalRemoved, 'Baixa do registro no birô'),
   // `background: true` (the screen) answers at once and backup.status follows the copy; without it the call waits.
   'backup.create': m('owner', true, z.object({ background: z.boolean().optional() }).strict(), 'Fazer cópia de segurança'),
   'backup.list': m('owner', false, empty, 'Listar cópias de segurança'),

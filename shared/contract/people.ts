@@ -70,3 +70,30 @@ export const customerSearchItem = z.object({
 export type CustomerSearchItem = z.infer<typeof customerSearchItem>;
 
 export const sessionLogin = z.object({ userId: id, pin }).strict();
+
+/**
+ * The owner manages a person (Configurações → Usuários): deactivate or bring back, a new PIN, unlock after
+ * wrong PINs. Nothing is deleted: a deactivated person's history keeps their name.
+ */
+export const userUpdate = z
+  .object({
+    id,
+    active: z.boolean({ error: 'Ativo: use true ou false.' }).optional(),
+    pin: pin.optional(),
+    unlock: z.literal(true, { error: 'Desbloquear: use true.' }).optional(),
+  })
+  .strict()
+  .refine((u) => u.active !== undefined || u.pin !== undefined || u.unlock !== undefined, { message: 'Diga o que mudar: ativo, PIN ou desbloquear.' });
+
+/** One person as the owner sees them in Configurações (users.listAll). */
+export const userAdmin = z.object({
+  id: z.string(),
+  name: z.string(),
+  role,
+  active: z.boolean(),
+  /** locked by wrong PINs until this time (ISO), else null */
+  lockedUntil: z.string().nullable(),
+  failedAttempts: z.number().int(),
+  createdAt: z.string(),
+});
+export type UserAdmin = z.infer<typeof userAdmin>;

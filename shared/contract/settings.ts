@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { pct, cents, profileKind } from './common';
+import { pct, cents, profileKind, id } from './common';
 import { templateProblems } from '../collection/templates';
+import { isValidCnpj, isValidCpf, onlyDigits } from '../cpf';
 
 const brState = z.enum(
   ['AC','AL','AP','AM','BA','CE','DF','ES','GO','MA','MT','MS','MG','PA','PB','PR','PE','PI','RJ','RN','RS','RO','RR','SC','SP','SE','TO'],
@@ -9,20 +10,107 @@ const brState = z.enum(
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Horário inválido: use HH:MM.');
 
-export const callWindow = z.object({
-  weekday: z.number().int().min(0).max(6),
-  from: hhmm,
-  to: hhmm,
-});
+export const callWindow = z
+  .object({
+    weekday: z.number().int().min(0, 'Dia da semana de 0 (domingo) a 6 (sábado).').max(6, 'Dia da semana de 0 (domingo) a 6 (sábado).'),
+    from: hhmm,
+    to: hhmm,
+  })
+  // "HH:MM" strings compare in clock order. A window that ends before it starts would silently allow no call.
+  .refine((w) => w.from < w.to, { path: ['to'], message: 'O fim do horário de ligação deve ser depois do início (ex.: das 08:00 até as 20:00).' });
+
+/**
+ * A whole number with its limits in the owner's words ("No máximo 30 dias."). The dispatcher puts the
+ * field's name in front (labels.ts: "Dias de tolerância: No máximo 30 dias.").
+ */
+const whole = (min: number, max: number, unit: string) =>
+  z
+    .number({ error: 'Preencha com um número.' })
+    .int('Use um número inteiro, sem vírgula.')
+    .min(min, min === 0 ? 'Não pode ser negativo.' : `No mínimo ${min} ${unit}.`)
+    .max(max, `No máximo ${max} ${unit}.`);
+
+/** A percentage that can be neither negative nor above `max`. */
+const percent = (max: number, unit = '%') =>
+  z.number({ error: 'Preencha com um número.' }).min(0, 'Não pode ser negativo.').max(max, `No máximo ${max}${unit}.`);
+
+// --- Store identity: CNPJ and PIX key -----------------------------------------------------------------------
+
+export const CNPJ_INVALID = 'CNPJ inválido: confira os 14 dígitos (ou deixe em branco).';
+
+/**
+ * Printed on every carnê and message (CDC art. 42-A), so it must be a real CNPJ, or empty; with or without
+ * the mask. No zod transform: the contract stays a JSON schema (malformed-inputs.test.ts).
+ */
+const storeCnpj = z
+  .string()
+  .trim()
+  .max(20, CNPJ_INVALID)
+  .refine((s) => s === '' || (/^[\d./\-\s]+$/.test(s) && isValidCnpj(s)), CNPJ_INVALID);
+
+export const PIX_KEY_HELP = 'CPF ou CNPJ (só os números), e-mail, celular com +55 e DDD (ex.: +5511987654321) ou a chave aleatória de 36 caracteres.';
+
+const RANDOM_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PIX_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The PIX key as banks expect it (CONVENTIONS.md "Key formats"): CPF/CNPJ digits only, `+55DDNNNNNNNNN`,
+ * e-mail in lower case, random key (EVP) in lower case. A CPF typed with dots is accepted and kept as digits.
+ */
+export function normalizePixKey(raw: string): string {
+  const t = raw.trim();
+  if (!t) return '';
+  if (t.includes('@')) return t.toLowerCase();
+  if (RANDOM_KEY.test(t)) return t.toLowerCase();
+  if (t.startsWith('+')) return `+${onlyDigits(t)}`;
+  if (/^[\d.\-/\s]+$/.test(t)) return onlyDigits(t);
+  return t;
+}
+
+/** Why a bank would refuse this key (pt-BR, says how to fix it), or null when it is fine or empty. */
+export function pixKeyError(raw: string): string | null {
+  const key = normalizePixKey(raw);
+  if (!key) return null;
+  if (key.includes('@')) return PIX_EMAIL.test(key) && key.length <= 77 ? null : 'E-mail da chave PIX inválido: confira o endereço.';
+  if (RANDOM_KEY.test(key)) return null;
+  if (key.startsWith('+')) return /^\+55\d{10,11}$/.test(key) ? null : 'Celular da chave PIX: use +55, o DDD e o número, ex.: +5511987654321.';
+  if (/^\d+$/.test(key)) {
+    if (key.length === 11) return isValidCpf(key) ? null : 'CPF da chave PIX inválido: confira os 11 dígitos. Se for um celular, escreva +55 antes do DDD.';
+    if (key.length === 14) return isValidCnpj(key) ? null : 'CNPJ da chave PIX inválido: confira os 14 dígitos.';
+  }
+  return `Chave PIX não reconhecida. Use ${PIX_KEY_HELP}`;
+}
+
+/** Saved in the bank's form (normalizeStore). */
+const storePixKey = z
+  .string()
+  .trim()
+  .max(77, 'No máximo 77 caracteres.')
+  .superRefine((key, ctx) => {
+    const problem = pixKeyError(key);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/**
+ * The store's PIX key as banks expect it, whatever way it was typed (it goes into every BR Code). The CNPJ is
+ * kept as sent (the screen sends digits; every printout formats it with storeCnpj/formatCnpj).
+ */
+export function normalizeStore<T extends { pixKey?: string }>(store: T): T {
+  return store.pixKey !== undefined ? { ...store, pixKey: normalizePixKey(store.pixKey) } : store;
+}
+
+/** CDC art. 52 §1: the late fine can never exceed 2% — the one limit the law fixes, so the message says why. */
+export const FINE_LIMIT_MESSAGE = 'A multa pode ser de no máximo 2% (CDC, art. 52 §1).';
 
 export const margins = z.object({
-  maxChargesDiscountPct: pct(100),
-  maxPrincipalDiscountPct: pct(100),
-  maxInstallments: z.number().int().min(1).max(48),
+  // A discount is a share of what is owed: above 100% the store would pay the customer.
+  maxChargesDiscountPct: percent(100),
+  maxPrincipalDiscountPct: percent(100),
+  maxInstallments: whole(1, 48, 'parcelas'),
   minInstallmentCents: cents,
-  renegotiationMonthlyPct: pct(15),
-  maxDaysToFirstDue: z.number().int().min(0).max(180),
-  maxPostponeDays: z.number().int().min(0).max(180),
+  renegotiationMonthlyPct: percent(15, '% ao mês'),
+  maxDaysToFirstDue: whole(0, 180, 'dias'),
+  maxPostponeDays: whole(0, 180, 'dias'),
 });
 
 export const profileRules = z.object({
@@ -121,26 +209,26 @@ export const smtpPatch = z
 
 export const settings = z.object({
   store: z.object({
-    name: z.string().trim().min(2, 'Informe o nome da loja.').max(120),
-    cnpj: z.string().trim().max(20),
-    address: z.string().trim().max(200),
-    city: z.string().trim().max(80),
+    name: z.string({ error: 'Informe o nome da loja.' }).trim().min(2, 'Informe o nome da loja.').max(120, 'No máximo 120 letras.'),
+    cnpj: storeCnpj,
+    address: z.string().trim().max(200, 'No máximo 200 letras.'),
+    city: z.string().trim().max(80, 'No máximo 80 letras.'),
     state: brState,
-    pixKey: z.string().trim().max(77),
+    pixKey: storePixKey,
     timeZone: z.string().min(3).max(60),
     deviceCode: z.string().regex(/^[A-Z0-9]{1,4}$/, 'Código do caixa: até 4 letras ou números.'),
   }),
   policy: z.object({
-    graceDays: z.number().int().min(0).max(30),
+    graceDays: whole(0, 30, 'dias'),
     // CDC art. 52 §1: the late fine can never exceed 2%.
-    fineRatePct: pct(2),
-    lateInterestMonthlyPct: pct(10),
-    closedWeekdays: z.array(z.number().int().min(0).max(6)).max(7),
-    callWindows: z.array(callWindow).max(14),
-    maxCallsPerDay: z.number().int().min(0).max(10),
-    maxCallsPer7Days: z.number().int().min(0).max(20),
-    quietDaysAfterConversation: z.number().int().min(0).max(60),
-    queueSize: z.number().int().min(1).max(200),
+    fineRatePct: z.number({ error: 'Preencha com um número.' }).min(0, 'Não pode ser negativa.').max(2, FINE_LIMIT_MESSAGE),
+    lateInterestMonthlyPct: percent(10, '% ao mês'),
+    closedWeekdays: z.array(z.number().int().min(0, 'Dia da semana de 0 (domingo) a 6 (sábado).').max(6, 'Dia da semana de 0 (domingo) a 6 (sábado).')).max(7),
+    callWindows: z.array(callWindow).max(14, 'No máximo 14 horários de ligação.'),
+    maxCallsPerDay: whole(0, 10, 'ligações'),
+    maxCallsPer7Days: whole(0, 20, 'ligações'),
+    quietDaysAfterConversation: whole(0, 60, 'dias'),
+    queueSize: whole(1, 200, 'clientes'),
     /** a promise is kept when payments from the day it was made reach this share of it… */
     promiseKeptSharePct: pct(100),
     /** …by its date plus these days (a payment at the counter or by PIX may be recorded late) */
@@ -166,7 +254,13 @@ export const settings = z.object({
   regua: reguaSettings,
   /** null until the owner configures an e-mail account */
   smtp: smtpSettings.nullable().default(null),
-});
+})
+  // Checked on the whole (merged) settings: a patch may change only one of the two caps.
+  .superRefine((s, ctx) => {
+    if (s.policy.maxCallsPer7Days < s.policy.maxCallsPerDay) {
+      ctx.addIssue({ code: 'custom', path: ['policy', 'maxCallsPer7Days'], message: 'Ligações em 7 dias: deve ser pelo menos o limite por dia.' });
+    }
+  });
 export type Settings = z.infer<typeof settings>;
 export type Margins = z.infer<typeof margins>;
 
@@ -193,3 +287,49 @@ export const settingsPatch = z
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatch>;
+
+// --- Configurações' own reads and checks (issue 8 §3) --------------------------------------------------------
+
+/**
+ * The régua editor's live preview: a template as typed (not yet saved), rendered for a real customer of the
+ * store, with the same problems settings.update would refuse it for. Without `customerId` the backend picks
+ * a customer with an open parcela (the oldest overdue first), so the owner sees real names and amounts.
+ */
+export const reguaPreview = z
+  .object({
+    template: z.string({ error: 'Escreva o modelo da mensagem.' }).max(2000, 'O modelo pode ter no máximo 2000 caracteres.'),
+    channel: z.enum(['whatsapp', 'sms', 'email', 'phone'], { error: 'Canal inválido: use whatsapp, sms, email ou phone (ligação).' }),
+    trigger: z.enum(['due', 'promise'], { error: 'Gatilho inválido: use due (vencimento da parcela) ou promise (data da promessa).' }).optional(),
+    customerId: id.optional(),
+  })
+  .strict();
+export type ReguaPreviewInput = z.infer<typeof reguaPreview>;
+
+export interface ReguaPreviewResult {
+  /** the message as this customer would get it (for a phone step: the clerk's task) */
+  text: string;
+  chars: number;
+  /** e-mail only: the subject line */
+  subject: string | null;
+  /** why settings.update would refuse this template (unknown variable, forbidden words, missing identity…) */
+  problems: string[];
+  /** whose data filled the variables; null when the store has no customer yet (sample data is used) */
+  customer: { id: string; name: string } | null;
+  /** pt-BR, e.g. "Prévia com dados de exemplo: a loja ainda não tem clientes." */
+  note: string | null;
+}
+
+/** "Enviar teste": one e-mail through the saved SMTP account, to the address the owner types (`email`). */
+export const mailTest = z
+  .object({ email: z.email({ error: 'Confira o endereço de destino do teste (ex.: voce@exemplo.com.br).' }).max(200, 'Endereço de destino longo demais.') })
+  .strict();
+
+export interface MailTestStatus {
+  /** idle: no test yet since the app started; sending: waiting for the server */
+  state: 'idle' | 'sending' | 'sent' | 'failed';
+  to: string | null;
+  /** pt-BR: what happened and, on failure, what to check */
+  message: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}

@@ -131,12 +131,17 @@ describe.skipIf(!process.env.EMDIA_CHROME)('first day at a new store (browser mo
   it('opens the customer with Enter and goes back with Esc', async () => {
     const customers = new CustomersPage(page);
     await customers.search.press('Enter');
+    // Enter opens the customer's page (their file); "Editar cadastro" opens the form, Esc comes back to the page.
+    await page.getByRole('heading', { name: 'Conceição Araújo', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Editar cadastro (Alt+E)' }).click();
     const form = new CustomerFormPage(page);
     await page.getByRole('heading', { name: 'Editar cliente' }).waitFor();
     expect(await form.cpf.inputValue()).toBe('529.982.247-25');
     expect(await form.birthDate.inputValue()).toBe('25/03/1980');
     expect(await form.whatsapp(1).isChecked()).toBe(true);
     await expectAccessible(page, 'first-day-edit-customer');
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'Conceição Araújo', level: 2 }).waitFor();
     await page.keyboard.press('Escape');
     await customers.heading.waitFor();
     expect(await customers.search.inputValue()).toBe('araujo');
@@ -147,8 +152,8 @@ describe.skipIf(!process.env.EMDIA_CHROME)('first day at a new store (browser mo
     // The list answers again after coming back; Enter opens the highlighted row once it is there.
     await page.getByText('Conceição Araújo', { exact: true }).first().waitFor();
     await customers.search.press('Enter');
-    await page.getByRole('heading', { name: 'Editar cliente' }).waitFor();
-    await page.getByRole('button', { name: 'Nova venda' }).click();
+    await page.getByRole('heading', { name: 'Conceição Araújo', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Nova venda (F5)' }).click();
     const sales = new SalesPage(page);
     await sales.heading.waitFor();
     await expect.poll(() => sales.customer.inputValue()).toContain('Conceição Araújo');

@@ -101,7 +101,9 @@ function digest(skip: string[] = []): string {
   for (const name of tables()) {
     if (skip.includes(name)) continue;
     h.update(name);
-    for (const row of t.store.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().iterate()) h.update(JSON.stringify(row));
+    // WITHOUT ROWID tables (weekly_facts) have no rowid: their primary key orders them as well.
+    const withoutRowid = /WITHOUT ROWID\s*$/i.test((t.store.sqlite.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(name) as { sql: string }).sql);
+    for (const row of t.store.sqlite.prepare(`SELECT * FROM "${name}" ${withoutRowid ? '' : 'ORDER BY rowid'}`).raw().iterate()) h.update(JSON.stringify(row));
   }
   return h.digest('hex');
 }

@@ -8,6 +8,8 @@ import { PinInput } from '../../components/PinInput';
 import { Shortcut } from '../../components/Shortcut';
 import { useShortcuts } from '../../shell/keys';
 import type { Offer, OffersResult } from './call-types';
+import { OfferAdjuster } from './OfferAdjuster';
+import { adjustOffer, draftFrom, type AdjustDraft } from './offer-adjust';
 
 const newKey = (): string =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -21,7 +23,8 @@ export interface AgreementMade {
 /**
  * "Sem dinheiro agora" (issue 7 §4–5): what the customer can pay per month → offers.compute → the full amount
  * first, then at most two suggested options, each saying whether it is within the owner's margins. Picking one
- * and confirming makes the agreement; beyond the margins the owner types the PIN right here.
+ * and confirming makes the agreement; beyond the margins the owner types the PIN right here. "Ajustar" lets the
+ * clerk change entrada, parcelas, first due date and discount by hand (OfferAdjuster), within the same rule.
  */
 export function OffersPanel({ customerId, onMade, onCancel }: { customerId: string; onMade(a: AgreementMade): void; onCancel(): void }) {
   const [capacity, setCapacity] = useState(0);
@@ -33,6 +36,8 @@ export function OffersPanel({ customerId, onMade, onCancel }: { customerId: stri
   const [pinError, setPinError] = useState('');
   const [formError, setFormError] = useState('');
   const [busy, setBusy] = useState(false);
+  /** the picked option being adjusted by hand, and what the clerk typed */
+  const [adjust, setAdjust] = useState<{ base: Offer; draft: AdjustDraft } | null>(null);
   const key = useRef(newKey());
 
   const compute = async () => {
@@ -42,6 +47,7 @@ export function OffersPanel({ customerId, onMade, onCancel }: { customerId: stri
     try {
       const r = await call<OffersResult>('offers.compute', { customerId, capacityCents: capacity });
       setResult(r);
+      setAdjust(null);
       const first = r.options.find((o) => o.suggested && o.kind === 'installments') ?? r.options.find((o) => o.suggested);
       setPicked(first ? String(r.options.indexOf(first)) : null);
     } catch (e) {
@@ -54,25 +60,38 @@ export function OffersPanel({ customerId, onMade, onCancel }: { customerId: stri
   };
 
   const offer = result && picked !== null ? result.options[Number(picked)] : null;
+  const adjusted = result && adjust ? adjustOffer(result, adjust.base, adjust.draft) : null;
+  // What "Fazer acordo" sends: the adjusted terms while adjusting, else the option picked.
+  const chosen: Offer | null =
+    adjust && adjusted
+      ? { ...adjust.base, ...adjusted.terms, installmentCents: adjusted.installmentCents, totalCents: adjusted.totalCents, withinLimits: adjusted.withinLimits, suggested: false, label: 'Proposta ajustada', violations: adjusted.limits.map((v) => v.message) }
+      : offer;
+  const pick = (value: string) => {
+    setPicked(value);
+    setAdjust(null);
+    setPinError('');
+    setFormError('');
+  };
 
   const confirm = async () => {
-    if (!offer) return setFormError('Escolha uma das propostas.');
-    if (!offer.withinLimits && !pin) return setPinError('Fora da margem: o dono precisa digitar o PIN.');
+    if (!chosen) return setFormError('Escolha uma das propostas.');
+    if (adjusted?.invalid.length) return setFormError(adjusted.invalid[0].message);
+    if (!chosen.withinLimits && !pin) return setPinError('Fora da margem: o dono precisa digitar o PIN.');
     setBusy(true);
     setFormError('');
     setPinError('');
     try {
       const r = await call<{ id: string; number: string }>('agreements.create', {
         customerId,
-        discountCents: offer.discountCents,
-        downPaymentCents: offer.downPaymentCents,
-        installmentCount: offer.installmentCount,
-        monthlyRatePct: offer.monthlyRatePct,
-        firstDueDate: offer.firstDueDate,
-        ...(!offer.withinLimits ? { approvalPin: pin } : {}),
+        discountCents: chosen.discountCents,
+        downPaymentCents: chosen.downPaymentCents,
+        installmentCount: chosen.installmentCount,
+        monthlyRatePct: chosen.monthlyRatePct,
+        firstDueDate: chosen.firstDueDate,
+        ...(!chosen.withinLimits ? { approvalPin: pin } : {}),
         idempotencyKey: key.current,
       });
-      onMade({ id: r.id, number: r.number, offer });
+      onMade({ id: r.id, number: r.number, offer: chosen });
     } catch (e) {
       setBusy(false);
       if (e instanceof ApiCallError && e.issues.some((i) => i.path === 'approvalPin')) setPinError(e.message);
@@ -147,7 +166,7 @@ export function OffersPanel({ customerId, onMade, onCancel }: { customerId: stri
             Peça primeiro o valor total: <strong>{formatBRL(full.totalCents)}</strong> ({formatBRL(result.debt.principalCents)} de parcelas +{' '}
             {formatBRL(result.debt.chargesCents)} de multa e juros).
           </Text>
-          <Radio.Group value={picked} onChange={setPicked} label="Propostas sugeridas" name="offer">
+          <Radio.Group value={picked} onChange={pick} label="Propostas sugeridas" name="offer">
             <Stack gap="xs" mt={6}>
               {suggested.map(option)}
             </Stack>
@@ -158,17 +177,32 @@ export function OffersPanel({ customerId, onMade, onCancel }: { customerId: stri
                 {more ? 'Esconder outras opções' : `Ver outras opções (${others.length})`}
               </Button>
               <Collapse expanded={more}>
-                <Radio.Group value={picked} onChange={setPicked} aria-label="Outras opções" name="offer-more">
+                <Radio.Group value={picked} onChange={pick} aria-label="Outras opções" name="offer-more">
                   <Stack gap="xs">{others.map(option)}</Stack>
                 </Radio.Group>
               </Collapse>
             </>
           )}
-          {offer && !offer.withinLimits && (
+          {offer && !adjust && (
+            <Button variant="light" size="xs" onClick={() => setAdjust({ base: offer, draft: draftFrom(offer) })} style={{ alignSelf: 'flex-start' }}>
+              Ajustar esta proposta
+            </Button>
+          )}
+          {adjust && adjusted && result && (
+            <div>
+              <OfferAdjuster basis={result} draft={adjust.draft} adjusted={adjusted} onDraft={(draft) => (setAdjust({ ...adjust, draft }), setFormError(''))} />
+              <Button variant="subtle" size="xs" mt={4} onClick={() => setAdjust(null)}>
+                Desfazer o ajuste
+              </Button>
+            </div>
+          )}
+          {chosen && !chosen.withinLimits && (!adjusted || !adjusted.invalid.length) && (
             <>
-              <Text size="sm" c="dimmed">
-                {offer.violations.join(' ')}
-              </Text>
+              {!adjust && (
+                <Text size="sm" c="dimmed">
+                  {chosen.violations.join(' ')}
+                </Text>
+              )}
               <PinInput label="PIN do dono" value={pin} onValue={(v) => (setPin(v), setPinError(''))} error={pinError} />
             </>
           )}
@@ -181,7 +215,7 @@ export function OffersPanel({ customerId, onMade, onCancel }: { customerId: stri
             <Button variant="default" onClick={onCancel} disabled={busy}>
               Voltar
             </Button>
-            <Button onClick={() => void confirm()} loading={busy} disabled={!offer}>
+            <Button onClick={() => void confirm()} loading={busy} disabled={!chosen}>
               Fazer acordo
               <Shortcut keys="F10" />
             </Button>

@@ -1,5 +1,6 @@
 import type { ProfileKind } from '../../../shared/ui-format/profile';
 import type { IsoDate } from '../../../shared/dates';
+import type { Margins } from '../../../shared/contract/settings';
 import type { Objection } from '../../../shared/collection/objections';
 import type { Stage } from '../../../shared/collection/talking-points-catalog';
 import type { TalkingPoint } from '../../../shared/collection/talking-points';
@@ -58,6 +59,8 @@ export interface Offer {
 
 export interface OffersResult {
   asOf: IsoDate;
+  /** the margins for this customer's profile (the screen's "Ajustar" recomputes against them) */
+  margins: Margins;
   debt: { principalCents: number; fineCents: number; interestCents: number; chargesCents: number; totalCents: number; installmentCount: number };
   options: Offer[];
 }

@@ -10,11 +10,7 @@ import { IconPlus, IconTrash } from '../../components/icons';
 import { Shortcut } from '../../components/Shortcut';
 import { useShortcuts } from '../../shell/keys';
 import classes from './CustomerForm.module.css';
-import { PrivacyExportButton } from './PrivacyExport';
 import { useSession } from '../../store/session';
-import { useNavigation } from '../../store/navigation';
-import { startSaleFor } from '../sales/sales-store';
-import { useReceive } from '../receive/receive-store';
 import {
   MAX_PHONES,
   cpfError,
@@ -35,18 +31,6 @@ interface Props {
   customerId?: string;
   onDone(): void;
   onCancel(): void;
-}
-
-function openAccount(id: string, draft: CustomerDraft, where: 'extrato' | 'receber') {
-  const customer = { id, name: draft.name.trim(), cpf: draft.cpf };
-  if (where === 'extrato') useReceive.getState().account(customer, 'clientes');
-  else useReceive.getState().pay(customer);
-  useNavigation.getState().go('receber');
-}
-
-function sellTo(id: string, draft: CustomerDraft) {
-  startSaleFor({ id, name: draft.name.trim(), cpf: draft.cpf });
-  useNavigation.getState().go('vendas');
 }
 
 /** Novo cliente / Editar cliente. Enter or F10 saves, Esc cancels; errors appear next to their field. */
@@ -167,21 +151,6 @@ export function CustomerForm({ customerId, onDone, onCancel }: Props) {
               {editing ? 'Altere o que precisar e salve.' : 'Nome, CPF e um telefone bastam para começar; o resto pode vir depois.'}
             </Text>
           </Box>
-          {customerId && (
-            // The customer's money lives in Receber: the extrato and the counter, one click from the record.
-            <Group gap="sm" wrap="nowrap">
-              <Button variant="default" onClick={() => openAccount(customerId, draft, 'extrato')}>
-                Ver extrato
-              </Button>
-              <Button variant="light" onClick={() => openAccount(customerId, draft, 'receber')}>
-                Receber
-              </Button>
-              <Button variant="light" onClick={() => sellTo(customerId, draft)}>
-                Nova venda
-              </Button>
-              <PrivacyExportButton customerId={customerId} />
-            </Group>
-          )}
         </Group>
 
         <Grid gap="lg">

@@ -21,7 +21,7 @@ type Status = 'loading' | 'ready' | 'error';
 
 /** Clientes: search as you type (name without accents, CPF or phone digits) over a virtualized list. */
 export function CustomerList() {
-  const { query, setQuery, showNew, showEdit, focusRequest, dataVersion } = useCustomers();
+  const { query, setQuery, showNew, showFile, focusRequest, dataVersion } = useCustomers();
   const [debounced] = useDebouncedValue(query, SEARCH_DELAY_MS);
   const [items, setItems] = useState<CustomerSearchItem[]>([]);
   const [status, setStatus] = useState<Status>('loading');
@@ -81,7 +81,7 @@ export function CustomerList() {
       ArrowUp: () => move(active - 1),
       PageDown: () => move(active + page),
       PageUp: () => move(active - page),
-      Enter: () => items[active] && showEdit(items[active].id),
+      Enter: () => items[active] && showFile(items[active].id),
     };
     const run = moves[e.key];
     if (run) {
@@ -165,7 +165,7 @@ export function CustomerList() {
                     data-active={v.index === active || undefined}
                     style={{ position: 'absolute', top: 0, left: 0, right: 0, height: LIST_ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
                     onMouseMove={() => v.index !== active && setActive(v.index)}
-                    onClick={() => showEdit(c.id)}
+                    onClick={() => showFile(c.id)}
                   >
                     <CustomerCells customer={c} />
                   </div>

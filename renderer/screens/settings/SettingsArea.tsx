@@ -11,6 +11,10 @@ import { SectionForm } from './SectionForm';
 import { StoreSection, STORE_ORDER } from './StoreSection';
 import { UsersSection } from './UsersSection';
 import { BackupSection } from './BackupSection';
+import { ReguaSection } from './ReguaSection';
+import { EmailSection, EMAIL_ORDER } from './EmailSection';
+import { reguaPatch } from './regua-draft';
+import { emailPatch } from './email-draft';
 import classes from './Settings.module.css';
 import {
   SECTION_DRAFT,
@@ -31,15 +35,18 @@ import {
 
 type TabId = SectionId | 'users' | 'backup';
 
-const SECTIONS: { id: SectionId; tab: string; form: string; saved: string; order: string[] }[] = [
+const SECTIONS: { id: SectionId; tab: string; form: string; saved: string; order: string[]; ownerOnly?: boolean }[] = [
   { id: 'store', tab: 'Loja', form: 'Dados da loja', saved: 'Dados da loja salvos.', order: STORE_ORDER },
   { id: 'policy', tab: 'Cobrança', form: 'Regras de cobrança', saved: 'Regras de cobrança salvas.', order: POLICY_ORDER },
-  { id: 'margins', tab: 'Margens de negociação', form: 'Margens de negociação', saved: 'Margens de negociação salvas.', order: MARGINS_ORDER },
+  { id: 'margins', tab: 'Margens', form: 'Margens de negociação', saved: 'Margens de negociação salvas.', order: MARGINS_ORDER },
+  { id: 'regua', tab: 'Régua de cobrança', form: 'Régua de cobrança', saved: 'Régua de cobrança salva.', order: [] },
+  // The account's server and user are the owner's business: a clerk does not see this tab.
+  { id: 'email', tab: 'E-mail', form: 'E-mail da loja', saved: 'Conta de e-mail salva.', order: EMAIL_ORDER, ownerOnly: true },
   { id: 'printing', tab: 'Impressão', form: 'Impressão', saved: 'Preferências de impressão salvas.', order: [] },
 ];
 
-const NO_ERRORS: Record<SectionId, FieldErrors> = { store: {}, policy: {}, margins: {}, printing: {} };
-const NO_FORM_ERRORS: Record<SectionId, string | null> = { store: null, policy: null, margins: null, printing: null };
+const NO_ERRORS: Record<SectionId, FieldErrors> = { store: {}, policy: {}, margins: {}, regua: {}, email: {}, printing: {} };
+const NO_FORM_ERRORS: Record<SectionId, string | null> = { store: null, policy: null, margins: null, regua: null, email: null, printing: null };
 
 // The tab the owner was on, kept while they visit other areas.
 let lastTab: TabId = 'store';
@@ -54,7 +61,8 @@ export function SettingsArea() {
   const [errors, setErrors] = useState(NO_ERRORS);
   const [formErrors, setFormErrors] = useState(NO_FORM_ERRORS);
   const [saving, setSaving] = useState<SectionId | null>(null);
-  const [tab, setTab] = useState<TabId>(() => ((lastTab === 'users' || lastTab === 'backup') && !isOwner ? 'store' : lastTab));
+  const [tab, setTab] = useState<TabId>(() => ((lastTab === 'users' || lastTab === 'backup' || lastTab === 'email') && !isOwner ? 'store' : lastTab));
+  const sections = SECTIONS.filter((s) => isOwner || !s.ownerOnly);
 
   const load = () => {
     setLoadError(null);
@@ -113,7 +121,12 @@ export function SettingsArea() {
     if (saving) return;
     setFormErrors((f) => ({ ...f, [id]: null }));
     const checked: SectionResult =
-      id === 'store' ? storePatch(draft.store) : id === 'policy' ? policyPatch(draft.policy) : id === 'margins' ? marginsPatch(draft.margins, settings.margins) : printingPatch(draft.printing);
+      id === 'store' ? storePatch(draft.store)
+      : id === 'policy' ? policyPatch(draft.policy)
+      : id === 'margins' ? marginsPatch(draft.margins, settings.margins)
+      : id === 'regua' ? reguaPatch(draft.regua)
+      : id === 'email' ? emailPatch(draft.email)
+      : printingPatch(draft.printing);
     if (!checked.patch) return showErrors(id, checked.errors);
     setSaving(id);
     try {
@@ -145,6 +158,8 @@ export function SettingsArea() {
     if (id === 'store') return <StoreSection value={draft.store} onChange={edit('store')} errors={errors.store} setError={setError('store')} />;
     if (id === 'policy') return <PolicySection value={draft.policy} onChange={edit('policy')} errors={errors.policy} setError={setError('policy')} />;
     if (id === 'margins') return <MarginsSection value={draft.margins} onChange={(next) => setDraft((d) => (d ? { ...d, margins: next } : d))} errors={errors.margins} setError={setError('margins')} />;
+    if (id === 'regua') return <ReguaSection value={draft.regua} onChange={(next) => setDraft((d) => (d ? { ...d, regua: next } : d))} errors={errors.regua} setError={setError('regua')} readOnly={!isOwner} />;
+    if (id === 'email') return <EmailSection value={draft.email} onChange={edit('email')} errors={errors.email} setError={setError('email')} dirty={dirty('email')} saved={!!settings.smtp} />;
     return <PrintingSection value={draft.printing} onChange={edit('printing')} store={settings.store} />;
   };
 
@@ -155,7 +170,7 @@ export function SettingsArea() {
           <Box>
             <Title order={2}>Configurações</Title>
             <Text c="dimmed" size="sm">
-              {isOwner ? 'Cada seção é salva à parte: ajuste o que precisar e tecle Salvar (F10).' : 'Dados da loja, regras de cobrança, limites de negociação e impressão.'}
+              {isOwner ? 'Cada seção é salva à parte: ajuste o que precisar e tecle Salvar (F10).' : 'Dados da loja, regras de cobrança, limites de negociação, régua de cobrança e impressão.'}
             </Text>
           </Box>
         </Group>
@@ -168,7 +183,7 @@ export function SettingsArea() {
 
       <Tabs value={tab} onChange={pick} className={classes.tabs} keepMounted={false}>
         <Tabs.List className={classes.tabList}>
-          {SECTIONS.map((s) => (
+          {sections.map((s) => (
             <Tabs.Tab key={s.id} value={s.id} fw={500}>
               {s.tab}
               {isOwner && dirty(s.id) && (
@@ -193,7 +208,7 @@ export function SettingsArea() {
 
         {/* Focusable so a clerk, whose fields are all read-only, can still scroll it by keyboard (axe). */}
         <Box className={classes.scroller} tabIndex={0} role="region" aria-label="Seção de configurações">
-          {SECTIONS.map((s) => (
+          {sections.map((s) => (
             <Tabs.Panel key={s.id} value={s.id}>
               <SectionForm
                 label={s.form}

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import { settingsPatch, type Margins, type Settings, type SettingsPatch } from '../../../shared/contract/settings';
-import { formatCnpj, isValidCnpj, isValidCpf, onlyDigits } from '../../../shared/cpf';
+import { settingsPatch, CNPJ_INVALID, FINE_LIMIT_MESSAGE, normalizePixKey, pixKeyError, type Margins, type Settings, type SettingsPatch } from '../../../shared/contract/settings';
+import { formatCnpj, isValidCnpj, onlyDigits } from '../../../shared/cpf';
 import { formatBRL } from '../../../shared/money';
 import { PROFILE_KINDS, type ProfileKind } from '../../../shared/ui-format/profile';
+import { reguaDraft, type ReguaDraft } from './regua-draft';
+import { emailDraft, type EmailDraft } from './email-draft';
 
 /**
  * What the Configurações screens hold while the owner types, section by section, and how each section
@@ -16,7 +18,7 @@ export type Num = number | string;
 /** Field errors keyed by the API path (`store.cnpj`, `policy.fineRatePct`, `margins.byProfile.cronico.maxInstallments`). */
 export type FieldErrors = Record<string, string>;
 
-export type SectionId = 'store' | 'policy' | 'margins' | 'printing';
+export type SectionId = 'store' | 'policy' | 'margins' | 'regua' | 'email' | 'printing';
 
 export const WEEKDAYS = ['Domingo', 'Segunda', 'Terça', 'Quarta', 'Quinta', 'Sexta', 'Sábado'] as const;
 /** Monday first, as shop calendars in Brazil are read; Sunday last. */
@@ -84,6 +86,8 @@ export interface SettingsDraft {
   store: StoreDraft;
   policy: PolicyDraft;
   margins: MarginsDraft;
+  regua: ReguaDraft;
+  email: EmailDraft;
   printing: PrintingDraft;
 }
 
@@ -137,6 +141,8 @@ export const draftFromSettings = (s: Settings): SettingsDraft => ({
   store: storeDraft(s),
   policy: policyDraft(s),
   margins: marginsDraft(s),
+  regua: reguaDraft(s),
+  email: emailDraft(s),
   printing: printingDraft(s),
 });
 
@@ -144,6 +150,8 @@ export const SECTION_DRAFT: { [K in SectionId]: (s: Settings) => SettingsDraft[K
   store: storeDraft,
   policy: policyDraft,
   margins: marginsDraft,
+  regua: reguaDraft,
+  email: emailDraft,
   printing: printingDraft,
 };
 
@@ -172,39 +180,8 @@ export function toNumber(v: Num): number | undefined {
 /** `2` → "2", `1.5` → "1,5": numbers in the owner's notation, for messages and placeholders. */
 export const formatNumberBR = (n: number): string => n.toLocaleString('pt-BR', { maximumFractionDigits: 2 });
 
-export const PIX_KEY_HELP = 'CPF ou CNPJ (só os números), e-mail, celular com +55 e DDD (ex.: +5511987654321) ou a chave aleatória de 36 caracteres.';
-
-const RANDOM_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/**
- * The PIX key as banks expect it (CONVENTIONS.md "Key formats"): CPF/CNPJ digits only, `+55DDNNNNNNNNN`,
- * e-mail in lower case, random key in lower case. A CPF typed with dots is accepted and stored as digits.
- */
-export function normalizePixKey(raw: string): string {
-  const t = raw.trim();
-  if (!t) return '';
-  if (t.includes('@')) return t.toLowerCase();
-  if (RANDOM_KEY.test(t)) return t.toLowerCase();
-  if (t.startsWith('+')) return `+${onlyDigits(t)}`;
-  if (/^[\d.\-/\s]+$/.test(t)) return onlyDigits(t);
-  return t;
-}
-
-export function pixKeyError(raw: string): string | null {
-  const key = normalizePixKey(raw);
-  if (!key) return null;
-  if (key.includes('@')) return EMAIL.test(key) && key.length <= 77 ? null : 'E-mail da chave PIX inválido: confira o endereço.';
-  if (RANDOM_KEY.test(key)) return null;
-  if (key.startsWith('+')) return /^\+55\d{10,11}$/.test(key) ? null : 'Celular da chave PIX: use +55, o DDD e o número, ex.: +5511987654321.';
-  if (/^\d+$/.test(key)) {
-    if (key.length === 11) return isValidCpf(key) ? null : 'CPF da chave PIX inválido: confira os 11 dígitos. Se for um celular, escreva +55 antes do DDD.';
-    if (key.length === 14) return isValidCnpj(key) ? null : 'CNPJ da chave PIX inválido: confira os 14 dígitos.';
-  }
-  return `Chave PIX não reconhecida. Use ${PIX_KEY_HELP}`;
-}
-
-export const CNPJ_INVALID = 'CNPJ inválido: confira os 14 dígitos (ou deixe em branco).';
+// The PIX key and CNPJ checks live in the contract: the backend runs the very same ones (settings.update).
+export { PIX_KEY_HELP, normalizePixKey, pixKeyError, CNPJ_INVALID, FINE_LIMIT_MESSAGE } from '../../../shared/contract/settings';
 
 export function cnpjError(masked: string, finished: boolean): string | null {
   const digits = onlyDigits(masked);
@@ -232,10 +209,9 @@ const UNITS: Record<string, (n: number) => string> = {
   queueSize: (n) => `${n} ${n === 1 ? 'cliente' : 'clientes'}`,
   maxInstallments: (n) => `${n} ${n === 1 ? 'parcela' : 'parcelas'}`,
   minInstallmentCents: (n) => formatBRL(n),
+  port: (n) => String(n),
 };
 
-/** CDC art. 52 §1: the one limit the law fixes, so the message says why. */
-export const FINE_LIMIT_MESSAGE = 'A multa pode ser de no máximo 2% (CDC, art. 52 §1).';
 
 type Issue = z.core.$ZodIssue;
 
@@ -243,6 +219,8 @@ export function friendlyMessage(issue: Issue): string {
   const leaf = String(issue.path[issue.path.length - 1] ?? '');
   const unit = UNITS[leaf] ?? ((n: number) => formatNumberBR(n));
   if (leaf === 'fineRatePct' && issue.code === 'too_big') return FINE_LIMIT_MESSAGE;
+  // The screen types the offset as "3 dias antes": the schema's own words ("No máximo 30 dias antes.") fit it, −30 would not.
+  if (leaf === 'offsetDays') return issue.message;
   if (issue.code === 'too_big' && typeof issue.maximum === 'number') return `O máximo é ${unit(issue.maximum)}.`;
   if (issue.code === 'too_small' && typeof issue.minimum === 'number') return `O mínimo é ${unit(issue.minimum)}.`;
   if (issue.code === 'invalid_type' && issue.expected === 'int') return 'Use um número inteiro, sem vírgula.';
@@ -261,12 +239,12 @@ export interface SectionResult {
 }
 
 /** Runs the shared schema over a section's patch; issues come back on the API's paths, in plain words. */
-function checkPatch(patch: SettingsPatch, errors: FieldErrors, mapPath: (path: string) => string = (p) => p): SectionResult {
+export function checkPatch(patch: SettingsPatch, errors: FieldErrors, mapPath: (path: string) => string = (p) => p, mapMessage: (m: string) => string = (m) => m): SectionResult {
   const parsed = settingsPatch.safeParse(patch);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = mapPath(issue.path.map(String).join('.'));
-      errors[path] ??= friendlyMessage(issue);
+      errors[path] ??= mapMessage(friendlyMessage(issue));
     }
   }
   return { patch: Object.keys(errors).length ? null : (parsed.data as SettingsPatch), errors };
@@ -368,10 +346,16 @@ export function errorsFromIssues(issues: { path: string; message: string }[], se
     let path = issue.path;
     const m = /^policy\.callWindows\.(\d+)\.(from|to)$/.exec(path);
     if (m && sentWeekdays[Number(m[1])] !== undefined) path = windowPath(sentWeekdays[Number(m[1])], m[2] as 'from' | 'to');
-    if (path.startsWith(`${section}.`) || path === section) out[path] ??= path === 'policy.fineRatePct' ? FINE_LIMIT_MESSAGE : issue.message;
+    const prefix = SECTION_PATH[section];
+    if (path.startsWith(`${prefix}.`) || path === prefix) {
+      out[path] ??= path === 'policy.fineRatePct' ? FINE_LIMIT_MESSAGE : issue.message.replace(/^Passo "[^"]*": /, '');
+    }
   }
   return out;
 }
+
+/** Where each section's fields live in the API (the E-mail section edits `smtp`). */
+const SECTION_PATH: Record<SectionId, string> = { store: 'store', policy: 'policy', margins: 'margins', regua: 'regua', email: 'smtp', printing: 'printing' };
 
 /** Fields of each section in screen order, to put the cursor on the first one with an error. */
 export function firstErrorPath(errors: FieldErrors, order: string[]): string | undefined {

@@ -18,6 +18,7 @@ import { callingLine, longDate, type CallingTone } from './today-text';
 import { useToday } from './today-store';
 import type { QueueResult } from './today-types';
 import classes from './Today.module.css';
+import { TodayRemovals } from '../formal/RemovalTasks';
 
 const TONE_COLOR: Record<CallingTone, string> = { open: 'teal', later: 'yellow', closed: 'gray' };
 
@@ -80,6 +81,9 @@ function TodayList() {
           {calling.detail && <Text size="sm">{calling.detail}</Text>}
         </Alert>
       )}
+
+      {/* The owner's bureau removals (STJ Súmula 548) stay here until done. */}
+      <TodayRemovals />
 
       {status === 'loading' && !queue && (
         <Center flex={1}>

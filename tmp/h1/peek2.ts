@@ -1,0 +1,15 @@
+import Database from 'better-sqlite3';
+import { applyKey, storeKey, isPlainSqlite } from '../../db/crypto-key';
+const f = '/work/main/.cache/bench/demo-100000-s7-2026-11-23.db';
+const db = new Database(f, { readonly: true });
+if (!isPlainSqlite(f)) applyKey(db, storeKey(f));
+const q = (s: string) => { const t0 = Date.now(); const r = db.prepare(s).all(); console.log(s.slice(0, 80), JSON.stringify(r).slice(0, 600), Date.now() - t0, 'ms'); };
+for (const t of ['customers','sales','installments','payments','allocations','reversals','agreements','contacts','promises','feedback','messages','weekly_facts']) q(`SELECT COUNT(*) n FROM ${t}`);
+q(`SELECT at, created_at FROM contacts LIMIT 3`);
+q(`SELECT created_at FROM promises LIMIT 2`);
+q(`SELECT MIN(date), MAX(date) FROM sales`);
+q(`SELECT outcome, channel, inbound, COUNT(*) n FROM contacts GROUP BY 1,2,3`);
+q(`SELECT COUNT(*), COUNT(objection_ids) FROM contacts`);
+q(`SELECT COUNT(*), COUNT(step_id) FROM messages`);
+q(`SELECT MIN(date), MAX(date) FROM promises`);
+db.close();

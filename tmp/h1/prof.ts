@@ -1,0 +1,14 @@
+import { openStore, closeStore } from '../../db/open';
+const s = openStore('/work/main/.cache/bench/demo-100000-s7-2026-11-23.db');
+const q = s.sqlite;
+const t = (label: string, sql: string, p: any = {}) => { const st = q.prepare(sql); for (let k = 0; k < 2; k++) { const t0 = performance.now(); const r = st.all(p); console.log(label, (performance.now() - t0).toFixed(1), 'ms', JSON.stringify(r).slice(0, 100)); } };
+const TALK = `'promise', 'agreement', 'paid', 'refused', 'dispute', 'callback'`;
+t('facts', `SELECT metric, dim, week_start, value FROM weekly_facts WHERE dim = '' AND week_start >= '2023-11-20' AND week_start <= '2026-11-23'`);
+t('standings', `SELECT SUM(open_principal_cents), SUM(overdue_principal_cents) FROM customer_standings`);
+t('aging', `SELECT open_principal_cents, overdue_principal_cents, oldest_overdue_due FROM customer_standings WHERE open_principal_cents > 0`);
+t('profiles', `SELECT profile, COUNT(*) FROM customer_standings GROUP BY profile`);
+t('paidoff', `SELECT COUNT(*) FROM customer_standings WHERE paid_off_on >= '2023-11-20' AND paid_off_on <= '2026-11-29'`);
+const paidWithin = `EXISTS (SELECT 1 FROM payments p WHERE p.customer_id = x.customer_id AND p.date >= x.day AND p.date <= date(x.day, '+7 days') AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id))`;
+t('ww profile', `SELECT s.profile AS key, COUNT(*) AS cases, SUM(${paidWithin}) AS hits FROM (SELECT customer_id, substr(at, 1, 10) AS day FROM contacts WHERE at >= '2026-08-31' AND at < '2026-11-30' AND outcome IN (${TALK})) x JOIN customer_standings s ON s.id = x.customer_id GROUP BY s.profile`);
+t('ww step', `SELECT x.step_id AS key, COUNT(*) AS cases, SUM(${paidWithin}) AS hits FROM (SELECT customer_id, substr(created_at, 1, 10) AS day, step_id FROM messages WHERE created_at >= '2026-08-31' AND created_at < '2026-11-30' AND step_id IS NOT NULL) x GROUP BY x.step_id`);
+closeStore(s);
