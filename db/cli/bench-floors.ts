@@ -1,5 +1,6 @@
 import type { Store } from '../open';
 import type { BenchCase } from './bench-command';
+import { dashboardBenchCase } from './bench-dashboard';
 
 // Each floor returns the same result as the API call, computed by the fastest SQL we could write by hand on the
 // same file (juros of the running segment included, in integer arithmetic as charges.ts does), so the ratio says
@@ -118,5 +119,6 @@ export function benchFloors(store: Store, call: (m: string, i: unknown) => unkno
       runs: 50,
     });
   }
+  if (has.has('dashboard.weekly')) cases.push(dashboardBenchCase(store, call, today));
   return cases;
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { ensureRendererBuilt } from './renderer-build';
 
 // The screens as a person meets them: the JavaScript the first page load needs, gzipped as a server would send
@@ -62,13 +63,19 @@ export async function timeToToday(opts: { dbFile: string; outDir: string; today:
       child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
       child.once('exit', (code) => fail(new Error(`emdia web saiu (código ${code}):\n${out}`)));
     });
-    const { chromium } = await import('playwright-core');
+    // required, not imported: the bundled CLI runs in vm.Script, which has no dynamic import (scripts/build-cli.mjs)
+    const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
     const browser = await chromium.launch({ executablePath: opts.chrome, args: CHROME_ARGS });
     const samples: number[] = [];
     try {
       for (let i = 0; i < opts.runs; i++) {
         const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
         const page = await context.newPage();
+        if (process.env.EMDIA_BENCH_DEBUG)
+          page.on('requestfinished', (r) => {
+            const t = r.timing();
+            console.error(`    ${r.method()} ${r.url().replace(/^https?:\/\/[^/]+/, '').slice(0, 60)} ${(t.responseEnd - t.requestStart).toFixed(0)} ms ${(r.postData() ?? '').slice(0, 60)}`);
+          });
         const t0 = Date.now();
         await page.goto(url);
         const pin = page.getByLabel('PIN', { exact: true });
@@ -83,6 +90,7 @@ export async function timeToToday(opts: { dbFile: string; outDir: string; today:
         await list.locator(':scope > li').first().waitFor({ timeout: 60_000 });
         await page.getByRole('button', { name: 'Atualizar a lista (F4)' }).waitFor({ state: 'visible' });
         samples.push(t1 - t0 + (Date.now() - t2));
+        if (process.env.EMDIA_BENCH_DEBUG) console.error(`  página até o login ${t1 - t0} ms; PIN até a lista ${Date.now() - t2} ms`);
         await context.close();
       }
     } finally {

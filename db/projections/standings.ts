@@ -53,7 +53,13 @@ const INSTALLMENT_UPSERT = upsert('installment_standings', INSTALLMENT_COLS);
 export function writeStandings(sqlite: Database.Database, derived: Map<string, Derived>): void {
   const c = preparedOn(sqlite, CUSTOMER_UPSERT);
   const i = preparedOn(sqlite, INSTALLMENT_UPSERT);
+  // its own SQL text: preparedOn caches by text, and pluck() changes the cached statement for every user of it
+  const before = preparedOn(sqlite, 'SELECT profile AS was FROM customer_standings WHERE id = ?').pluck();
+  const move = preparedOn(sqlite, 'INSERT INTO profile_moves (customer_id, day, from_profile, to_profile) VALUES (?, ?, ?, ?)');
   for (const d of derived.values()) {
+    // The owner sees how customers moved between profiles (dashboard.weekly): log the change as it happens.
+    const was = before.get(d.customer.id) as string | undefined;
+    if (was !== undefined && was !== d.customer.profile) move.run(d.customer.id, d.customer.computedOn, was, d.customer.profile);
     c.run({ ...d.customer, firstDelay: d.customer.firstDelay ? 1 : 0 });
     for (const row of d.installments) i.run(row);
   }

@@ -57,7 +57,16 @@ export const WEEKLY = {
   feedbackSum: 'feedback_sum',
   openDelta: 'open_delta',
   overdueDelta: 'overdue_delta',
+  /** what works: cases (dim `objection:<id>` for a contact where it was heard, `step:<id>` for a régua reminder) */
+  cases: 'ww_cases',
+  /** …and those after which the customer paid (not reversed) within WORKED_DAYS, in the case's week */
+  worked: 'ww_worked',
+  /** sales to a customer who had bought before and had paid everything off by the sale's date (loyalty) */
+  boughtAgain: 'bought_again',
 } as const;
+
+/** "Ended in a payment within 7 days" (dashboard.weekly whatWorks). */
+export const WORKED_DAYS = 7;
 
 const CONVERSATIONS = new Set<string>(CONVERSATION_OUTCOMES);
 
@@ -197,6 +206,8 @@ interface Moved {
   customerId: string;
   sign: 1 | -1;
   payments: { id: string; date: IsoDate; amountCents: number }[];
+  /** sales written by the same call, already judged as they are */
+  newSales?: Set<string>;
 }
 
 /**
@@ -228,6 +239,7 @@ function judgeAgain(sqlite: Database.Database, c: Conventions, d: WeeklyDeltas, 
     if (paidBetween(sqlite, m.customerId, k.day, end, ids) > 0) continue; // worked anyway
     for (const dim of k.dims) d.add(WEEKLY.worked, dim, weekOf(k.day), m.sign);
   }
+  salesAgain(sqlite, d, m.customerId, first, m.sign > 0 ? { exclude: ids } : { include: ids }, m.newSales);
 }
 
 function promiseAdds(sqlite: Database.Database, c: Conventions, d: WeeklyDeltas, p: PromiseRow): void {
@@ -235,6 +247,85 @@ function promiseAdds(sqlite: Database.Database, c: Conventions, d: WeeklyDeltas,
   d.addFor(WEEKLY.promisesMade, p.createdBy, weekOf(madeOn), 1);
   d.addFor(WEEKLY.promisesDue, p.createdBy, weekOf(p.date), 1);
   if (reaches(paidBetween(sqlite, p.customerId, madeOn, addDays(p.date, c.toleranceDays)), p.amountCents, c.keptSharePct)) d.addFor(WEEKLY.promisesKept, p.createdBy, weekOf(p.date), 1);
+}
+
+// --- What works -----------------------------------------------------------------------------------------------
+
+interface Case {
+  day: IsoDate;
+  dims: string[];
+}
+const objectionDims = (json: string | null): string[] => {
+  if (!json) return [];
+  try {
+    const ids = JSON.parse(json) as unknown;
+    return Array.isArray(ids) ? [...new Set(ids.filter((x): x is string => typeof x === 'string'))].map((id) => `objection:${id}`) : [];
+  } catch {
+    return [];
+  }
+};
+
+/** The customer's cases (contacts where an objection was heard, régua reminders) with their day in [from, to]. */
+function casesOf(sqlite: Database.Database, c: Conventions, customerId: string, from: IsoDate, to: IsoDate): Case[] {
+  // timestamps are UTC: a day's margin each side, then the store's day decides
+  const lo = addDays(from, -1);
+  const hi = addDays(to, 2);
+  const out: Case[] = [];
+  for (const k of preparedOn(sqlite, 'SELECT at, objection_ids AS o FROM contacts WHERE customer_id = ? AND at >= ? AND at < ? AND objection_ids IS NOT NULL').all(customerId, lo, hi) as { at: string; o: string }[]) {
+    const day = c.localDay(k.at);
+    const dims = objectionDims(k.o);
+    if (day >= from && day <= to && dims.length) out.push({ day, dims });
+  }
+  for (const m of preparedOn(sqlite, 'SELECT created_at AS at, step_id AS step FROM messages WHERE customer_id = ? AND step_id IS NOT NULL AND created_at >= ? AND created_at < ?').all(customerId, lo, hi) as { at: string; step: string }[]) {
+    const day = c.localDay(m.at);
+    if (day >= from && day <= to) out.push({ day, dims: [`step:${m.step}`] });
+  }
+  return out;
+}
+
+function caseAdds(sqlite: Database.Database, c: Conventions, d: WeeklyDeltas, customerId: string, k: Case): void {
+  const w = weekOf(k.day);
+  const worked = paidBetween(sqlite, customerId, k.day, addDays(k.day, WORKED_DAYS)) > 0;
+  for (const dim of k.dims) {
+    d.add(WEEKLY.cases, dim, w, 1);
+    if (worked) d.add(WEEKLY.worked, dim, w, 1);
+  }
+}
+
+// --- Loyalty: bought again after paying everything off ----------------------------------------------------------
+
+/**
+ * A sale is a "bought again" when the customer had a sale dated before it and nothing of the parcelas of earlier
+ * documents was open on its date (payments dated up to that day and not reversed now; an agreement dated by then
+ * replaces the parcelas it took). `exclude`/`include` judge it as if some payments were not there / not reversed,
+ * `skipAgreement` as if an agreement did not exist: the state before the write.
+ */
+const BOUGHT_AGAIN_SQL = `SELECT EXISTS (SELECT 1 FROM sales e WHERE e.customer_id = s.customer_id AND e.date < s.date) AS before,
+    (SELECT IFNULL(SUM(i.amount_cents - IFNULL((SELECT SUM(al.principal_cents + al.discount_cents) FROM allocations al JOIN payments p ON p.id = al.payment_id
+                WHERE al.installment_id = i.id AND p.date <= s.date AND p.id NOT IN (SELECT value FROM json_each(@exclude))
+                  AND (p.id IN (SELECT value FROM json_each(@include)) OR NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id))), 0)), 0)
+       FROM installments i LEFT JOIN sales e ON e.id = i.sale_id LEFT JOIN agreements a ON a.id = i.agreement_id LEFT JOIN agreements ag ON ag.id = i.renegotiated_by
+      WHERE i.customer_id = s.customer_id AND COALESCE(e.date, a.date) < s.date AND (i.agreement_id IS NULL OR i.agreement_id <> @skipAgreement)
+        AND (ag.date IS NULL OR ag.date > s.date OR ag.id = @skipAgreement)) AS open
+  FROM sales s WHERE s.id = @id`;
+
+interface AsBefore {
+  exclude?: string[];
+  include?: string[];
+  skipAgreement?: string;
+}
+export function boughtAgain(sqlite: Database.Database, saleId: string, as: AsBefore = {}): boolean {
+  const r = preparedOn(sqlite, BOUGHT_AGAIN_SQL).get({ id: saleId, exclude: JSON.stringify(as.exclude ?? []), include: JSON.stringify(as.include ?? []), skipAgreement: as.skipAgreement ?? '' }) as { before: number; open: number };
+  return !!r.before && r.open <= 0;
+}
+
+/** The customer's sales dated on or after `from` judged now and before the write: the ones that changed. */
+function salesAgain(sqlite: Database.Database, d: WeeklyDeltas, customerId: string, from: IsoDate, before: AsBefore, skipSales: Set<string> = new Set()): void {
+  for (const s of preparedOn(sqlite, 'SELECT id, date FROM sales WHERE customer_id = ? AND date >= ?').all(customerId, from) as { id: string; date: string }[]) {
+    if (skipSales.has(s.id)) continue;
+    const now = boughtAgain(sqlite, s.id);
+    if (now !== boughtAgain(sqlite, s.id, before)) d.add(WEEKLY.boughtAgain, '', weekOf(s.date), now ? 1 : -1);
+  }
 }
 
 // --- After each write (one call line in each use case) --------------------------------------------------------
@@ -299,6 +390,7 @@ function saleAdds(q: Database.Database, c: Conventions, d: WeeklyDeltas, saleId:
   const s = preparedOn(q, 'SELECT date, financed_cents AS financedCents, created_by AS createdBy FROM sales WHERE id = ?').get(saleId) as { date: string; financedCents: number; createdBy: string | null };
   d.addFor(WEEKLY.newCredit, s.createdBy, weekOf(s.date), s.financedCents);
   documentParcelas(q, c, d, 'sale_id', saleId);
+  if (boughtAgain(q, saleId)) d.add(WEEKLY.boughtAgain, '', weekOf(s.date), 1);
 }
 
 /**
@@ -307,8 +399,8 @@ function saleAdds(q: Database.Database, c: Conventions, d: WeeklyDeltas, saleId:
  */
 export function weeklyAfterAgreement(ctx: Ctx, agreementId: string): void {
   withDeltas(ctx, (q, c, d) => {
-    const a = preparedOn(q, 'SELECT date, discount_cents AS discountCents, approved_by AS approvedBy, created_by AS createdBy FROM agreements WHERE id = ?').get(agreementId) as
-      { date: string; discountCents: number; approvedBy: string | null; createdBy: string | null };
+    const a = preparedOn(q, 'SELECT customer_id AS customerId, date, discount_cents AS discountCents, approved_by AS approvedBy, created_by AS createdBy FROM agreements WHERE id = ?').get(agreementId) as
+      { customerId: string; date: string; discountCents: number; approvedBy: string | null; createdBy: string | null };
     const w = weekOf(a.date);
     d.addFor(WEEKLY.agreements, a.createdBy, w, 1);
     if (a.approvedBy) d.add(WEEKLY.agreementsBeyond, '', w, 1);
@@ -328,14 +420,25 @@ export function weeklyAfterAgreement(ctx: Ctx, agreementId: string): void {
       }
     }
     documentParcelas(q, c, d, 'agreement_id', agreementId);
+    salesAgain(q, d, a.customerId, a.date, { skipAgreement: agreementId });
   });
 }
 
 /** contacts.record: attempts (outbound phone calls), answered ones, conversations (any channel). */
 export function weeklyAfterContact(ctx: Ctx, contactId: string): void {
   withDeltas(ctx, (q, c, d) => {
-    const r = preparedOn(q, 'SELECT at, channel, outcome, inbound, user_id AS userId FROM contacts WHERE id = ?').get(contactId) as ContactRow;
+    const r = preparedOn(q, 'SELECT customer_id AS customerId, at, channel, outcome, inbound, user_id AS userId, objection_ids AS o FROM contacts WHERE id = ?').get(contactId) as ContactRow & { customerId: string; o: string | null };
     contactAdds(c, d, r, 1);
+    const dims = objectionDims(r.o);
+    if (dims.length) caseAdds(q, c, d, r.customerId, { day: c.localDay(r.at), dims });
+  });
+}
+
+/** reminders.send: a régua reminder is a what-works case for its step. */
+export function weeklyAfterMessage(ctx: Ctx, messageId: string): void {
+  withDeltas(ctx, (q, c, d) => {
+    const m = preparedOn(q, 'SELECT customer_id AS customerId, created_at AS at, step_id AS step FROM messages WHERE id = ?').get(messageId) as { customerId: string; at: string; step: string | null } | undefined;
+    if (m?.step) caseAdds(q, c, d, m.customerId, { day: c.localDay(m.at), dims: [`step:${m.step}`] });
   });
 }
 type ContactRow = { at: string; channel: string; outcome: string; inbound: number; userId: string | null };
@@ -383,7 +486,7 @@ export function weeklyAfterImport(ctx: Ctx, mark: number): void {
     const byCustomer = new Map<string, Moved>();
     for (const p of pays) {
       const money = paymentMoney(q, c, d, p.id);
-      const m = byCustomer.get(p.customerId) ?? { customerId: p.customerId, sign: 1 as const, payments: [] };
+      const m = byCustomer.get(p.customerId) ?? { customerId: p.customerId, sign: 1 as const, payments: [], newSales: new Set(ids) };
       m.payments.push({ id: p.id, date: money.date, amountCents: money.amountCents });
       byCustomer.set(p.customerId, m);
     }
@@ -443,6 +546,9 @@ export function computeWeeklyFacts(sqlite: Database.Database, settings: Settings
     d.add(WEEKLY.discountWaived, '', weekOf(r.date), -r.cents);
   for (const r of sqlite.prepare('SELECT date, created_by AS userId, SUM(financed_cents) AS cents FROM sales GROUP BY date, created_by').all() as Sum[])
     d.addFor(WEEKLY.newCredit, r.userId, weekOf(r.date), r.cents);
+  // only sales with an earlier one can be "bought again"
+  for (const s of sqlite.prepare('SELECT s.id, s.date FROM sales s WHERE EXISTS (SELECT 1 FROM sales e WHERE e.customer_id = s.customer_id AND e.date < s.date)').all() as { id: string; date: string }[])
+    if (boughtAgain(sqlite, s.id)) d.add(WEEKLY.boughtAgain, '', weekOf(s.date), 1);
   for (const r of sqlite.prepare('SELECT date, created_by AS userId, approved_by AS approvedBy, discount_cents AS discountCents FROM agreements').all() as { date: string; userId: string | null; approvedBy: string | null; discountCents: number }[]) {
     const w = weekOf(r.date);
     d.addFor(WEEKLY.agreements, r.userId, w, 1);
@@ -458,6 +564,12 @@ export function computeWeeklyFacts(sqlite: Database.Database, settings: Settings
   for (const r of byHour.iterate() as IterableIterator<ContactRow & { n: number }>) contactAdds(c, d, r, r.n);
   for (const p of sqlite.prepare('SELECT id, customer_id AS customerId, created_at AS createdAt, date, amount_cents AS amountCents, created_by AS createdBy FROM promises').all() as PromiseRow[])
     promiseAdds(sqlite, c, d, p);
+  for (const k of sqlite.prepare('SELECT customer_id AS customerId, at, objection_ids AS o FROM contacts WHERE objection_ids IS NOT NULL').all() as { customerId: string; at: string; o: string }[]) {
+    const dims = objectionDims(k.o);
+    if (dims.length) caseAdds(sqlite, c, d, k.customerId, { day: c.localDay(k.at), dims });
+  }
+  for (const m of sqlite.prepare('SELECT customer_id AS customerId, created_at AS at, step_id AS step FROM messages WHERE step_id IS NOT NULL').all() as { customerId: string; at: string; step: string }[])
+    caseAdds(sqlite, c, d, m.customerId, { day: c.localDay(m.at), dims: [`step:${m.step}`] });
   for (const f of sqlite.prepare('SELECT created_at AS createdAt, user_id AS userId, COUNT(*) AS n, SUM(score) AS s FROM feedback GROUP BY 1, 2').all() as { createdAt: string; userId: string | null; n: number; s: number }[]) {
     const w = weekOf(c.localDay(f.createdAt));
     d.addFor(WEEKLY.feedbackCount, f.userId, w, f.n);
@@ -466,7 +578,8 @@ export function computeWeeklyFacts(sqlite: Database.Database, settings: Settings
   return d;
 }
 
-const STATE_ID = 'weekly';
+/** projection_state row that says the table was computed — by these conventions: a new version recomputes it. */
+const STATE_ID = 'weekly.v3';
 
 /**
  * A full pass over millions of rows of an encrypted file: with the store's 64 MB page cache every page that falls

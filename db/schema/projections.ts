@@ -118,3 +118,20 @@ export const weeklyFacts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.metric, t.dim, t.weekStart] })],
 );
+
+/**
+ * How customers moved between profiles (dashboard.weekly "profileMoves"): one row each time a customer's
+ * standing changes profile, written with the standing in the same transaction. A log of the projection's own
+ * history, like the audit trail: a full rebuild is not a move and writes none, and it cannot be recomputed.
+ */
+export const profileMoves = sqliteTable(
+  'profile_moves',
+  {
+    customerId: text('customer_id').notNull().references(() => customers.id),
+    /** the store day the new profile took effect */
+    day: text('day').notNull(),
+    fromProfile: text('from_profile').notNull(),
+    toProfile: text('to_profile').notNull(),
+  },
+  (t) => [index('profile_moves_day_ix').on(t.day)],
+);

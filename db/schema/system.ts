@@ -13,7 +13,8 @@ export const audit = sqliteTable(
     method: text('method').notNull(),
     summary: text('summary').notNull(),
   },
-  (t) => [index('audit_at_ix').on(t.at)],
+  // the audit screen filters by person and by action over years of rows (audit.list)
+  (t) => [index('audit_at_ix').on(t.at), index('audit_method_at_ix').on(t.method, t.at), index('audit_user_at_ix').on(t.userId, t.at)],
 );
 
 /** Local counters for human numbers (receipt nº, carnê nº), one row per device and kind. */

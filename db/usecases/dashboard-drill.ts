@@ -4,7 +4,7 @@ import { ApiError } from '../../shared/contract/errors';
 import { PROFILE_LABELS } from '../../shared/ui-format/profile';
 import { addDays, formatDateBR, type IsoDate } from '../../shared/dates';
 import { formatBRL } from '../../shared/money';
-import { weekOf, weekEnd } from '../projections/weekly';
+import { weekOf, weekEnd, boughtAgain } from '../projections/weekly';
 import { localTimeFor } from '../projections/local-time';
 import { preparedOn, storeCalendar } from './ledger-load';
 import { AGING_LABELS, bucketOf } from './dashboard-aging';
@@ -119,14 +119,14 @@ export function dashboardDrill(ctx: Ctx, input: DrillInput): DashboardDrillResul
       break;
     }
     case 'paid_off_bought_again':
+      // the rule of the bar (weekly.ts boughtAgain), sale by sale
       title = `Quitaram e voltaram a comprar ${span}`;
-      rows = preparedOn(q,
-        `SELECT s.customer_id AS customerId, c.name, 'Nova compra: venda ' || s.number || ' (' || s.description || ')' AS detail, s.date, s.financed_cents AS amountCents
+      rows = (preparedOn(q,
+        `SELECT s.id, s.customer_id AS customerId, c.name, 'Nova compra: venda ' || s.number || ' (' || s.description || ')' AS detail, s.date, s.financed_cents AS amountCents
            FROM sales s JOIN customers c ON c.id = s.customer_id
-          WHERE s.date >= @first AND s.date <= @last
-            AND EXISTS (SELECT 1 FROM sales e WHERE e.customer_id = s.customer_id AND e.date < s.date)
-            AND NOT EXISTS (SELECT 1 FROM installments i JOIN sales e ON e.id = i.sale_id JOIN installment_standings st ON st.id = i.id
-                             WHERE i.customer_id = s.customer_id AND e.date < s.date AND st.status <> 'renegotiated' AND (st.paid_off_on IS NULL OR st.paid_off_on > s.date))`).all({ first, last }) as Row[];
+          WHERE s.date >= ? AND s.date <= ? AND EXISTS (SELECT 1 FROM sales e WHERE e.customer_id = s.customer_id AND e.date < s.date)`).all(first, last) as (Row & { id: string })[])
+        .filter((r) => boughtAgain(q, r.id))
+        .map(({ id: _id, ...r }) => r);
       break;
     default:
       throw need('kind', 'Tipo de detalhe inválido.');

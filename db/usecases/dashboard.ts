@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Ctx } from '../context';
 import type {
+  AgingBucketId,
   ClerkRow,
   DashboardWeek,
   DashboardWeeklyResult,
@@ -8,19 +9,17 @@ import type {
   Rate,
   WhatWorksRow,
 } from '../../shared/contract/dashboard';
-import { CONVERSATION_OUTCOMES } from '../../shared/contract/collection';
 import { OBJECTIONS } from '../../shared/collection/objections';
 import { PROFILE_LABELS, PROFILE_KINDS } from '../../shared/ui-format/profile';
 import { addDays, daysBetween, type IsoDate } from '../../shared/dates';
-import { WEEKLY, weekOf, weekEnd, weeklyFactsBuilt, rebuildWeeklyFacts } from '../projections/weekly';
+import { WEEKLY, WORKED_DAYS, weekOf, weekEnd, weeklyFactsBuilt, rebuildWeeklyFacts } from '../projections/weekly';
 import { projectionDay } from '../projections/standings';
 import { preparedOn } from './ledger-load';
-import { agingAsOf } from './dashboard-aging';
+import { agingAsOf, AGING_LABELS } from './dashboard-aging';
 
 // dashboard.weekly (issue 8 item 1): the owner's weekly review. The weekly series come from weekly_facts
-// (db/projections/weekly.ts has the conventions); what is "now" (aging, profiles, balances of the running week)
-// from the standings; the few figures that need a customer's current profile or the days after a contact are
-// read from the raw rows over the last RECENT_DAYS of the period (what works, promises by profile).
+// (db/projections/weekly.ts has the conventions); what is "now" (aging, profiles, balances of the running week,
+// the figures by profile — no history of profiles is kept) from the standings.
 //
 // The period is read in whole weeks: from the Monday of `from`'s week to the Sunday of `to`'s week. The previous
 // period is the same number of weeks just before. A balance is the one at the end of its week (Sunday night); for
@@ -28,10 +27,7 @@ import { agingAsOf } from './dashboard-aging';
 
 /** Below this many cases a rate names no winner: the screen says "poucos casos ainda". */
 export const MIN_CASES = 20;
-/** What works and promises by profile look at the period's last 13 weeks (raw rows, the current profile). */
-export const RECENT_DAYS = 91;
 
-const TALK = CONVERSATION_OUTCOMES.map((o) => `'${o}'`).join(', ');
 
 export const rate = (hits: number, cases: number): Rate => ({
   cases,
@@ -70,22 +66,54 @@ function weeksBetween(first: IsoDate, last: IsoDate): IsoDate[] {
   return out;
 }
 
-/** The store's open and overdue principal today (customer_standings: valid for the projection's day). */
-function balancesToday(q: Database.Database): { openCents: number; overdueCents: number } {
-  return preparedOn(q, 'SELECT IFNULL(SUM(open_principal_cents), 0) AS openCents, IFNULL(SUM(overdue_principal_cents), 0) AS overdueCents FROM customer_standings').get() as {
-    openCents: number;
-    overdueCents: number;
-  };
+/**
+ * Everything the dashboard reads from the standings, in one pass over customer_standings (one row per customer,
+ * valid for today): totals, aging by the oldest late parcela, profiles, and the by-profile rates.
+ */
+interface StandingsGroup {
+  profile: string;
+  bucket: AgingBucketId | null;
+  customers: number;
+  openCents: number;
+  overdueCents: number;
+  notDueCustomers: number;
+  paidOff: number;
+  keptCases: number;
+  keptHits: number;
+  madeCases: number;
+  madeHits: number;
+  workedCases: number;
+  workedHits: number;
+}
+function standingsPass(ctx: Ctx, first: IsoDate, last: IsoDate): StandingsGroup[] {
+  // Days late by date thresholds (string comparisons: a quarter of the pass's time with julianday per row); the
+  // by-profile rates only for the customers whose latest promise or conversation falls in the period (CASE).
+  const conv = 'substr(last_conversation_at, 1, 10)';
+  const inPeriod = 'last_conversation_at >= @first AND last_conversation_at < @next';
+  const promised = 'promise_date >= @first AND promise_date <= @last';
+  return preparedOn(ctx.store.sqlite,
+    `SELECT profile,
+            CASE WHEN overdue_principal_cents <= 0 OR oldest_overdue_due IS NULL THEN NULL
+                 WHEN oldest_overdue_due >= @t30 THEN 'd1_30' WHEN oldest_overdue_due >= @t60 THEN 'd31_60' WHEN oldest_overdue_due >= @t90 THEN 'd61_90' ELSE 'd90_mais' END AS bucket,
+            COUNT(*) AS customers, SUM(open_principal_cents) AS openCents, SUM(overdue_principal_cents) AS overdueCents,
+            SUM(open_principal_cents > overdue_principal_cents) AS notDueCustomers,
+            IFNULL(SUM(paid_off_on >= @first AND paid_off_on <= @last), 0) AS paidOff,
+            IFNULL(SUM(CASE WHEN ${promised} THEN promise_status IN ('kept', 'partial', 'broken') END), 0) AS keptCases,
+            IFNULL(SUM(CASE WHEN ${promised} THEN promise_status = 'kept' END), 0) AS keptHits,
+            IFNULL(SUM(CASE WHEN ${inPeriod} THEN 1 END), 0) AS madeCases,
+            IFNULL(SUM(CASE WHEN ${inPeriod} THEN promise_date >= ${conv} END), 0) AS madeHits,
+            IFNULL(SUM(CASE WHEN ${inPeriod} AND last_payment_date >= ${conv} THEN julianday(last_payment_date) - julianday(${conv}) <= ${WORKED_DAYS} END), 0) AS workedHits
+       FROM customer_standings GROUP BY 1, 2`,
+  ).all({ first, last, next: addDays(last, 1), t30: addDays(ctx.today, -30), t60: addDays(ctx.today, -60), t90: addDays(ctx.today, -90) }).map((g) => ({ ...(g as StandingsGroup), workedCases: (g as StandingsGroup).madeCases }));
 }
 
-function buildWeeks(ctx: Ctx, first: IsoDate, last: IsoDate): DashboardWeek[] {
+function buildWeeks(ctx: Ctx, first: IsoDate, last: IsoDate, today: { openCents: number; overdueCents: number } | null): DashboardWeek[] {
   const q = ctx.store.sqlite;
   const weeks = weeksBetween(first, last);
   const f = readFacts(q, '', first, last);
   const v = (metric: string, w: string) => f.get(metric)!.get(w) ?? 0;
   const open = balanceSeries(q, WEEKLY.openDelta, weeks);
   const overdue = balanceSeries(q, WEEKLY.overdueDelta, weeks);
-  const today = projectionDay(q) === ctx.today ? balancesToday(q) : null;
   return weeks.map((w, k) => {
     const now = today && weekEnd(w) >= ctx.today;
     const openCents = now ? today.openCents : open[k];
@@ -168,91 +196,88 @@ function clerks(ctx: Ctx, first: IsoDate, last: IsoDate) {
 }
 
 /** The store's customers per profile today (standings), in DOMAIN.md order. */
-function profiles(q: Database.Database) {
-  const n = new Map((preparedOn(q, 'SELECT profile, COUNT(*) AS n FROM customer_standings GROUP BY profile').all() as { profile: string; n: number }[]).map((r) => [r.profile, r.n]));
-  return PROFILE_KINDS.map((kind) => ({ kind, label: PROFILE_LABELS[kind], customers: n.get(kind) ?? 0 }));
+function profiles(pass: StandingsGroup[]) {
+  return PROFILE_KINDS.map((kind) => ({ kind, label: PROFILE_LABELS[kind], customers: pass.filter((g) => g.profile === kind).reduce((n, g) => n + g.customers, 0) }));
 }
 
 /**
- * What works, over the period's last RECENT_DAYS: a case "worked" when the customer paid (not reversed) within
- * 7 days of it — a conversation by the customer's current profile, a contact in which an objection was heard, a
- * régua reminder by its step.
+ * What works: a case "worked" when the customer paid (not reversed) within 7 days of it. By objection heard and
+ * by régua step from weekly_facts (db/projections/weekly.ts); by profile from the standings (no history of
+ * profiles is kept): each customer whose latest conversation falls in the period, by their current profile, and
+ * whether their newest payment came within 7 days after it (a later payment hides an earlier one: a lower bound).
  */
-function whatWorks(ctx: Ctx, from: IsoDate, to: IsoDate): DashboardWeeklyResult['whatWorks'] {
+function whatWorks(ctx: Ctx, first: IsoDate, last: IsoDate, pass: StandingsGroup[]): DashboardWeeklyResult['whatWorks'] {
   const q = ctx.store.sqlite;
-  const paidWithin = `EXISTS (SELECT 1 FROM payments p WHERE p.customer_id = x.customer_id AND p.date >= x.day AND p.date <= date(x.day, '+7 days')
-                       AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id))`;
-  // contacts.at and created_at are UTC; the store's day is close enough to the UTC one for a 7-day window
-  const fromTs = from;
-  const toTs = addDays(to, 1);
-  const byProfile = preparedOn(q,
-    `SELECT s.profile AS key, COUNT(*) AS cases, SUM(${paidWithin}) AS hits FROM
-       (SELECT customer_id, substr(at, 1, 10) AS day FROM contacts WHERE at >= ? AND at < ? AND outcome IN (${TALK})) x
-       JOIN customer_standings s ON s.id = x.customer_id GROUP BY s.profile`,
-  ).all(fromTs, toTs) as { key: string; cases: number; hits: number }[];
-  const byObjection = preparedOn(q,
-    `SELECT j.value AS key, COUNT(*) AS cases, SUM(${paidWithin}) AS hits FROM
-       (SELECT customer_id, substr(at, 1, 10) AS day, objection_ids FROM contacts WHERE at >= ? AND at < ? AND objection_ids IS NOT NULL) x, json_each(x.objection_ids) j
-      GROUP BY j.value`,
-  ).all(fromTs, toTs) as { key: string; cases: number; hits: number }[];
-  const byStep = preparedOn(q,
-    `SELECT x.step_id AS key, COUNT(*) AS cases, SUM(${paidWithin}) AS hits FROM
-       (SELECT customer_id, substr(created_at, 1, 10) AS day, step_id FROM messages WHERE created_at >= ? AND created_at < ? AND step_id IS NOT NULL) x
-      GROUP BY x.step_id`,
-  ).all(fromTs, toTs) as { key: string; cases: number; hits: number }[];
+  const facts = preparedOn(q, 'SELECT dim, metric, SUM(value) AS n FROM weekly_facts WHERE metric IN (?, ?) AND week_start >= ? AND week_start <= ? GROUP BY dim, metric').all(WEEKLY.cases, WEEKLY.worked, first, last) as { dim: string; metric: string; n: number }[];
+  const by = (prefix: string) => {
+    const m = new Map<string, { cases: number; hits: number }>();
+    for (const f of facts) {
+      if (!f.dim.startsWith(prefix)) continue;
+      const key = f.dim.slice(prefix.length);
+      const r = m.get(key) ?? { cases: 0, hits: 0 };
+      if (f.metric === WEEKLY.cases) r.cases += f.n;
+      else r.hits += f.n;
+      m.set(key, r);
+    }
+    return [...m].map(([key, r]) => ({ key, ...r }));
+  };
+  const byProfile = PROFILE_KINDS.map((key) => ({ key, cases: sumOf(pass, key, 'workedCases'), hits: sumOf(pass, key, 'workedHits') })).filter((r) => r.cases > 0);
   const stepLabels = new Map(ctx.settings.regua.steps.map((s) => [s.id, s.label]));
   const objectionLabels = new Map(OBJECTIONS.map((o) => [o.id as string, o.label]));
   const row = (labels: (k: string) => string) => (r: { key: string; cases: number; hits: number }): WhatWorksRow => ({ key: r.key, label: labels(r.key), outcome: rate(r.hits, r.cases) });
   const order = (a: WhatWorksRow, b: WhatWorksRow) => b.outcome.cases - a.outcome.cases;
   return {
     byProfile: byProfile.map(row((k) => PROFILE_LABELS[k as keyof typeof PROFILE_LABELS] ?? k)).sort(order),
-    byObjection: byObjection.map(row((k) => objectionLabels.get(k) ?? k)).sort(order),
-    byStep: byStep.map(row((k) => stepLabels.get(k) ?? k)).sort(order),
+    byObjection: by('objection:').map(row((k) => objectionLabels.get(k) ?? k)).sort(order),
+    byStep: by('step:').map(row((k) => stepLabels.get(k) ?? k)).sort(order),
     minCases: MIN_CASES,
   };
 }
 
-/** Promise-kept and promise-made rates by the customer's current profile, over the period's last RECENT_DAYS. */
-function promisesByProfile(ctx: Ctx, from: IsoDate, to: IsoDate): DashboardWeeklyResult['promiseRates']['byProfile'] {
-  const q = ctx.store.sqlite;
-  const tol = ctx.settings.policy.promiseToleranceDays;
-  const share = ctx.settings.policy.promiseKeptSharePct;
-  const decided = addDays(ctx.today, -tol - 1) < to ? addDays(ctx.today, -tol - 1) : to;
-  // made on: the creation's UTC day, as whatWorks (a promise made after 21:00 in São Paulo counts from the next UTC day)
-  const kept = preparedOn(q,
-    `SELECT s.profile AS key, COUNT(*) AS cases, SUM((SELECT IFNULL(SUM(p.amount_cents), 0) FROM payments p WHERE p.customer_id = x.customer_id AND p.date >= substr(x.created_at, 1, 10)
-              AND p.date <= date(x.date, '+' || @tol || ' days') AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id)) * 100 >= x.amount_cents * @share) AS hits
-       FROM promises x JOIN customer_standings s ON s.id = x.customer_id WHERE x.date >= @from AND x.date <= @decided GROUP BY s.profile`,
-  ).all({ tol, share, from, decided }) as { key: string; cases: number; hits: number }[];
-  const made = preparedOn(q,
-    `SELECT s.profile AS key, COUNT(*) AS cases, SUM(EXISTS (SELECT 1 FROM promises pr WHERE pr.contact_id = x.id)) AS hits
-       FROM contacts x JOIN customer_standings s ON s.id = x.customer_id WHERE x.at >= @from AND x.at < @to AND x.outcome IN (${TALK}) GROUP BY s.profile`,
-  ).all({ from, to: addDays(to, 1) }) as { key: string; cases: number; hits: number }[];
-  const k = new Map(kept.map((r) => [r.key, r]));
-  const m = new Map(made.map((r) => [r.key, r]));
+/**
+ * Promise rates by the customer's current profile, from the standings (one pass, no history of profiles is kept):
+ * kept = each customer's newest promise whose date is in the period and is decided (kept, partial or broken);
+ * made = each customer whose latest conversation is in the period, and whether a promise dated on or after it exists.
+ */
+function promisesByProfile(pass: StandingsGroup[]): DashboardWeeklyResult['promiseRates']['byProfile'] {
   return PROFILE_KINDS.map((kind) => ({
     kind,
     label: PROFILE_LABELS[kind],
-    ...rate(k.get(kind)?.hits ?? 0, k.get(kind)?.cases ?? 0),
-    made: rate(m.get(kind)?.hits ?? 0, m.get(kind)?.cases ?? 0),
+    ...rate(sumOf(pass, kind, 'keptHits'), sumOf(pass, kind, 'keptCases')),
+    made: rate(sumOf(pass, kind, 'madeHits'), sumOf(pass, kind, 'madeCases')),
   }));
 }
 
+const sumOf = (pass: StandingsGroup[], profile: string, k: keyof StandingsGroup) => pass.filter((g) => g.profile === profile).reduce((n, g) => n + ((g[k] as number) ?? 0), 0);
+
 /**
- * Loyalty in the period: customers whose whole balance is paid off now and reached zero in the period, and customers
- * who bought again in the period after having paid every earlier parcela (installment_standings.paid_off_on on or
- * before the new sale's date).
+ * Loyalty in the period: customers whose whole balance reached zero in the period and is still zero (standings),
+ * and sales to customers who had bought before and paid everything off by then (weekly_facts bought_again).
  */
-function loyalty(q: Database.Database, from: IsoDate, to: IsoDate): DashboardWeeklyResult['loyalty'] {
-  const paidOff = (preparedOn(q, 'SELECT COUNT(*) AS n FROM customer_standings WHERE paid_off_on >= ? AND paid_off_on <= ?').get(from, to) as { n: number }).n;
-  const boughtAgain = (preparedOn(q,
-    `SELECT COUNT(DISTINCT s.customer_id) AS n FROM sales s
-      WHERE s.date >= @from AND s.date <= @to
-        AND EXISTS (SELECT 1 FROM sales e WHERE e.customer_id = s.customer_id AND e.date < s.date)
-        AND NOT EXISTS (SELECT 1 FROM installments i JOIN sales e ON e.id = i.sale_id JOIN installment_standings st ON st.id = i.id
-                         WHERE i.customer_id = s.customer_id AND e.date < s.date AND st.status <> 'renegotiated' AND (st.paid_off_on IS NULL OR st.paid_off_on > s.date))`,
-  ).get({ from, to }) as { n: number }).n;
-  return { paidOff: paidOff + boughtAgain, boughtAgain };
+function loyalty(q: Database.Database, first: IsoDate, last: IsoDate, pass: StandingsGroup[]): DashboardWeeklyResult['loyalty'] {
+  const boughtAgain = (preparedOn(q, "SELECT IFNULL(SUM(value), 0) AS n FROM weekly_facts WHERE metric = ? AND dim = '' AND week_start >= ? AND week_start <= ?").get(WEEKLY.boughtAgain, first, last) as { n: number }).n;
+  return { paidOff: pass.reduce((n, g) => n + g.paidOff, 0), boughtAgain };
+}
+
+/** Today's aging from the standings pass: not yet due, then each late bucket (a customer by their oldest late parcela). */
+function agingFromPass(pass: StandingsGroup[]): { buckets: DashboardWeeklyResult['aging']; openCents: number } {
+  const buckets = (Object.keys(AGING_LABELS) as AgingBucketId[]).map((id) => {
+    const cents = id === 'a_vencer' ? pass.reduce((s, g) => s + g.openCents - g.overdueCents, 0) : pass.filter((g) => g.bucket === id).reduce((s, g) => s + g.overdueCents, 0);
+    const customers = id === 'a_vencer' ? pass.reduce((s, g) => s + g.notDueCustomers, 0) : pass.filter((g) => g.bucket === id).reduce((s, g) => s + g.customers, 0);
+    return { id, label: AGING_LABELS[id], cents, customers };
+  });
+  return { buckets, openCents: pass.reduce((s, g) => s + g.openCents, 0) };
+}
+
+/**
+ * How customers moved between profiles in the period: the standings log each change (profile_moves, written with
+ * the standing); a customer who moved twice the same way counts once for that move.
+ */
+function profileMoves(q: Database.Database, first: IsoDate, last: IsoDate): DashboardWeeklyResult['profileMoves'] {
+  return preparedOn(q,
+    `SELECT from_profile AS "from", to_profile AS "to", COUNT(DISTINCT customer_id) AS customers FROM profile_moves
+      WHERE day >= ? AND day <= ? AND from_profile <> to_profile GROUP BY 1, 2 ORDER BY customers DESC`,
+  ).all(first, last) as DashboardWeeklyResult['profileMoves'];
 }
 
 export function dashboardWeekly(ctx: Ctx, input: { from: string; to: string }): DashboardWeeklyResult {
@@ -262,11 +287,14 @@ export function dashboardWeekly(ctx: Ctx, input: { from: string; to: string }): 
   const first = weekOf(input.from);
   const last = weekOf(input.to);
   const n = daysBetween(first, last) / 7 + 1;
-  const weeks = buildWeeks(ctx, first, last);
-  const previous = buildWeeks(ctx, addDays(first, -7 * n), addDays(first, -7));
   const periodEnd = weekEnd(last);
-  const recentFrom = addDays(periodEnd, -RECENT_DAYS + 1) > first ? addDays(periodEnd, -RECENT_DAYS + 1) : first;
-  const aging = agingAsOf(ctx, input.to);
+  // the standings hold today: without them (a day the projection has not reached) balances come from the weeks
+  const current = projectionDay(q) === ctx.today;
+  const pass = current ? standingsPass(ctx, first, periodEnd) : [];
+  const todayTotals = current ? { openCents: pass.reduce((s, g) => s + g.openCents, 0), overdueCents: pass.reduce((s, g) => s + g.overdueCents, 0) } : null;
+  const weeks = buildWeeks(ctx, first, last, todayTotals);
+  const previous = buildWeeks(ctx, addDays(first, -7 * n), addDays(first, -7), todayTotals);
+  const aging = current && input.to >= ctx.today ? agingFromPass(pass) : agingAsOf(ctx, input.to);
   const totals = totalsOf(weeks);
   const people = clerks(ctx, first, last);
   const sums = (metric: string) => weeks.reduce((s, w) => s + ((w as unknown as Record<string, number>)[metric] ?? 0), 0);
@@ -280,15 +308,14 @@ export function dashboardWeekly(ctx: Ctx, input: { from: string; to: string }): 
     previous: totalsOf(previous),
     aging: aging.buckets,
     openCents: aging.openCents,
-    profiles: profiles(q),
-    // No history of profiles is kept (the standings hold today's only): moves cannot be told yet.
-    profileMoves: [],
-    promiseRates: { byUser: people.byUser, byProfile: promisesByProfile(ctx, recentFrom, periodEnd) },
+    profiles: profiles(pass),
+    profileMoves: profileMoves(q, first, periodEnd),
+    promiseRates: { byUser: people.byUser, byProfile: promisesByProfile(pass) },
     contactRate: rate(sums('answered'), sums('attempts')),
     agreements: { count: totals.agreements, discountCents: all(WEEKLY.discountAgreements), beyondMargins: all(WEEKLY.agreementsBeyond) },
-    whatWorks: whatWorks(ctx, recentFrom, periodEnd),
+    whatWorks: whatWorks(ctx, first, periodEnd, pass),
     byUser: people.rows,
-    loyalty: loyalty(q, first, periodEnd),
+    loyalty: loyalty(q, first, periodEnd, pass),
   };
 }
 export { dashboardDrill } from './dashboard-drill';

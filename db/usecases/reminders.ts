@@ -12,6 +12,7 @@ import { render, messageVars, emailSubject, dateWithWeekday, missingStoreIdentit
 import { whatsappLink, smsText, isMobile } from '../../shared/whatsapp';
 import { prepared, storeCalendar, requireCustomerId } from './ledger-load';
 import { phonesOf } from './queue';
+import { weeklyAfterMessage } from '../projections/weekly';
 
 // The régua de cobrança's day (issue 6 §5). For each active step, who it applies to today:
 // - trigger `due`: parcelas still open whose EFFECTIVE due date is today − offsetDays. Parcelas are found by
@@ -464,6 +465,7 @@ function record(ctx: Ctx, m: {
     subject: m.subject, attempts: 0, nextAttemptAt: queued ? now : null, sentAt: queued ? null : now, contactId, ...ctx.stamp(),
   }).run();
   ctx.touched.add(m.customerId);
+  weeklyAfterMessage(ctx, messageId);
   return {
     messageId, contactId, status: queued ? 'queued' : 'sent', text: m.text,
     whatsappUrl: m.channel === 'whatsapp' ? m.whatsappUrl : null, smsText: m.channel === 'sms' ? smsText(m.text).text : null,

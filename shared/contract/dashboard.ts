@@ -142,5 +142,8 @@ export interface DrillItem {
 export interface DashboardDrillResult {
   title: string;
   items: DrillItem[];
+  /** how many rows in all (`items` holds the first `limit`, largest amounts first) */
   total: number;
+  /** the sum of every row's amount: adds up to the bar it came from */
+  totalCents?: number;
 }

@@ -18,6 +18,7 @@ let ana: string;
 let bia: string;
 let caio: string;
 let biaPayment: string;
+let anaPayoff: number;
 const FROM = '2026-08-31';
 const TO = '2026-11-23';
 
@@ -62,6 +63,10 @@ beforeAll(() => {
   const debt = t.ok('offers.compute', { customerId: bia }, clerk).debt;
   t.ok('agreements.create', { customerId: bia, discountCents: Math.min(debt.chargesCents, 200), downPaymentCents: 0, installmentCount: 2, monthlyRatePct: 2, firstDueDate: '2026-12-07' }, clerk);
   t.ok('feedback.record', { customerId: bia, score: 2 }, clerk);
+  // Ana pays off her last parcela early and buys again the same day: the loyalty the store is after.
+  anaPayoff = t.ok('payments.quote', { customerId: ana }, clerk).totalCents;
+  t.ok('payments.receive', { customerId: ana, amountCents: anaPayoff, method: 'pix' }, clerk);
+  t.ok('sales.create', { customerId: ana, date: '2026-11-23', description: 'Micro-ondas', totalCents: 20000, installmentCount: 2, firstDueDate: '2026-12-23' }, clerk);
 });
 afterAll(() => t.close());
 
@@ -127,9 +132,12 @@ describe('dashboard.weekly on crafted data', () => {
     expect(week('2026-11-09')).toMatchObject({ promisesMade: 1, promisesDue: 1, promisesKept: 1, recoveredCents: 10000 });
     const agreement = one('SELECT discount_cents AS d FROM agreements');
     expect(week('2026-11-23')).toMatchObject({ agreements: 1, discountCents: agreement.d, feedbackCount: 1, feedbackSum: 2 });
-    expect(r.totals).toMatchObject({ recoveredCents: 10000 + 5000 - 5000 + 21000 + 10000, newCreditCents: 90000, agreements: 1, feedbackAverage: 3, promisesMade: 2, promisesKept: 1 });
+    expect(r.totals).toMatchObject({ recoveredCents: 10000 + 5000 - 5000 + 21000 + 10000 + anaPayoff, newCreditCents: 90000 + 20000, agreements: 1, feedbackAverage: 3, promisesMade: 2, promisesKept: 1 });
     expect(r.agreements).toEqual({ count: 1, discountCents: agreement.d, beyondMargins: 0 });
     expect(r.contactRate).toMatchObject({ cases: 3, hits: 2, ratePct: 66.7, enoughCases: false });
+    expect(r.loyalty).toEqual({ paidOff: 0, boughtAgain: 1 });
+    const again: DashboardDrillResult = t.ok('dashboard.drill', { kind: 'paid_off_bought_again', from: FROM, to: TO }, owner);
+    expect(again.items.map((i) => i.name)).toEqual(['Ana Lima']);
   });
 
   it('sorts the open balance by days late; the buckets sum to it and to the standings', () => {
@@ -166,8 +174,10 @@ describe('dashboard.weekly on crafted data', () => {
     expect(rates.made).toMatchObject({ cases: 3, hits: 2 });
   });
 
-  it('profiles count every customer; what works counts its cases', () => {
+  it('profiles count every customer; moves come from the standings’ log; what works counts its cases', () => {
     const r = weekly();
+    const moves = all(`SELECT from_profile AS "from", to_profile AS "to", COUNT(DISTINCT customer_id) AS customers FROM profile_moves WHERE day >= ? AND day <= ? GROUP BY 1, 2`, FROM, '2026-11-29');
+    expect([...r.profileMoves].sort((a, b) => (a.from + a.to).localeCompare(b.from + b.to))).toEqual(moves.sort((a, b) => (a.from + a.to).localeCompare(b.from + b.to)));
     expect(r.profiles.reduce((s, p) => s + p.customers, 0)).toBe(3);
     // Caio heard "sem dinheiro" on 19/10 and paid on 27/10: eight days later, not within the week
     expect(r.whatWorks.byObjection).toEqual([expect.objectContaining({ key: 'sem-dinheiro', outcome: expect.objectContaining({ cases: 1, hits: 0, enoughCases: false }) })]);

@@ -278,8 +278,16 @@ function replay(demo: Store, customerId: string, t: ReturnType<typeof testBacken
       const p = e.row;
       const r = t.ok('payments.receive', { customerId: newCustomer, amountCents: p.amount_cents, method: p.method, date: p.date });
       paymentIds.set(p.id, r.id);
-      const expected = all(demo, 'SELECT installment_id, principal_cents, fine_cents, interest_cents, discount_cents FROM allocations WHERE payment_id = ?', p.id)
-        .map((x) => ({ installmentId: installmentIds.get(x.installment_id), principalCents: x.principal_cents, fineCents: x.fine_cents, interestCents: x.interest_cents, discountCents: x.discount_cents }))
+      const expected = all(demo, 'SELECT installment_id, principal_cents, fine_cents, interest_cents, discount_cents, fine_waived_cents, interest_waived_cents FROM allocations WHERE payment_id = ?', p.id)
+        .map((x) => ({
+          installmentId: installmentIds.get(x.installment_id),
+          principalCents: x.principal_cents,
+          fineCents: x.fine_cents,
+          interestCents: x.interest_cents,
+          discountCents: x.discount_cents,
+          fineWaivedCents: x.fine_waived_cents,
+          interestWaivedCents: x.interest_waived_cents,
+        }))
         .sort((x, y) => (x.installmentId! < y.installmentId! ? -1 : 1));
       const got = [...r.allocations].sort((x: any, y: any) => (x.installmentId < y.installmentId ? -1 : 1));
       expect(got, `payment ${p.receipt_number} of ${c.name} on ${p.date}`).toEqual(expected);

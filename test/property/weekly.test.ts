@@ -68,7 +68,7 @@ function run(cmds: Cmd[]): string[] {
           break;
         }
         case 'contact':
-          t.raw('contacts.record', x.phone ? { customerId: c, channel: 'phone', outcome: x.outcome } : { customerId: c, channel: 'whatsapp', outcome: x.outcome === 'no_answer' ? 'message_sent' : x.outcome, inbound: true }, clerk);
+          t.raw('contacts.record', x.phone ? { customerId: c, channel: 'phone', outcome: x.outcome, objectionIds: x.outcome === 'refused' || x.outcome === 'promise' ? ['sem-dinheiro', 'so-uma-parte'] : undefined } : { customerId: c, channel: 'whatsapp', outcome: x.outcome === 'no_answer' ? 'message_sent' : x.outcome, inbound: true }, clerk);
           break;
         case 'agreement': {
           const offer = t.raw('offers.compute', { customerId: c }, clerk) as { debt?: { totalCents: number; chargesCents: number } };
