@@ -378,8 +378,9 @@ function allocationsOf(q: Database.Database, paymentId: string) {
   ).all(paymentId) as (ParcelaRow & { principalCents: number; waivedCents: number })[];
 }
 
-function documentParcelas(q: Database.Database, c: Conventions, d: WeeklyDeltas, where: 'sale_id' | 'agreement_id', docId: string): void {
-  for (const r of preparedOn(q, `${PARCELA_SQL} WHERE i.${where} = ?`).all(docId) as ParcelaRow[]) parcelaAdds(weeksOf(c, r), r.amountCents, (m, w, v) => d.add(m, '', w, v));
+// By customer first: installments_customer_due_ix finds a document's parcelas among 2 M (agreement_id has no index).
+function documentParcelas(q: Database.Database, c: Conventions, d: WeeklyDeltas, where: 'sale_id' | 'agreement_id', docId: string, customerId: string): void {
+  for (const r of preparedOn(q, `${PARCELA_SQL} WHERE i.customer_id = ? AND i.${where} = ?`).all(customerId, docId) as ParcelaRow[]) parcelaAdds(weeksOf(c, r), r.amountCents, (m, w, v) => d.add(m, '', w, v));
 }
 
 /** sales.create: the credit given and the new parcelas' balances. */
@@ -387,9 +388,9 @@ export function weeklyAfterSale(ctx: Ctx, saleId: string): void {
   withDeltas(ctx, (q, c, d) => saleAdds(q, c, d, saleId));
 }
 function saleAdds(q: Database.Database, c: Conventions, d: WeeklyDeltas, saleId: string): void {
-  const s = preparedOn(q, 'SELECT date, financed_cents AS financedCents, created_by AS createdBy FROM sales WHERE id = ?').get(saleId) as { date: string; financedCents: number; createdBy: string | null };
+  const s = preparedOn(q, 'SELECT customer_id AS customerId, date, financed_cents AS financedCents, created_by AS createdBy FROM sales WHERE id = ?').get(saleId) as { customerId: string; date: string; financedCents: number; createdBy: string | null };
   d.addFor(WEEKLY.newCredit, s.createdBy, weekOf(s.date), s.financedCents);
-  documentParcelas(q, c, d, 'sale_id', saleId);
+  documentParcelas(q, c, d, 'sale_id', saleId, s.customerId);
   if (boughtAgain(q, saleId)) d.add(WEEKLY.boughtAgain, '', weekOf(s.date), 1);
 }
 
@@ -409,7 +410,7 @@ export function weeklyAfterAgreement(ctx: Ctx, agreementId: string): void {
       `SELECT p.date, al.principal_cents + al.discount_cents AS principalCents, r.date AS reversedOn FROM allocations al JOIN payments p ON p.id = al.payment_id
          LEFT JOIN reversals r ON r.payment_id = p.id WHERE al.installment_id = ?`,
     );
-    for (const r of preparedOn(q, `${PARCELA_SQL} WHERE i.renegotiated_by = ?`).all(agreementId) as ParcelaRow[]) {
+    for (const r of preparedOn(q, `${PARCELA_SQL} WHERE i.customer_id = ? AND i.renegotiated_by = ?`).all(a.customerId, agreementId) as ParcelaRow[]) {
       const p = weeksOf(c, r);
       const cut = p.cutWeek!;
       const cancel: Emit = (m, wk, v) => d.add(m, '', later(wk, cut), -v);
@@ -419,7 +420,7 @@ export function weeklyAfterAgreement(ctx: Ctx, agreementId: string): void {
         if (al.reversedOn) reversalAdds(p, al.reversedOn, al.principalCents, cancel);
       }
     }
-    documentParcelas(q, c, d, 'agreement_id', agreementId);
+    documentParcelas(q, c, d, 'agreement_id', agreementId, a.customerId);
     salesAgain(q, d, a.customerId, a.date, { skipAgreement: agreementId });
   });
 }

@@ -76,7 +76,7 @@ describe('formal.notice', () => {
     expect(n.interestCents).toBeGreaterThan(0);
     expect(n.totalCents).toBe(n.principalCents + n.fineCents + n.interestCents);
     expect(n.parcelas.map((p: { number: number; count: number }) => `${p.number}/${p.count}`)).toEqual(['1/3', '2/3', '3/3']);
-    expect(n.store).toMatchObject({ name: 'Loja Boa Vista', cnpj: '11222333000181', address: 'Rua das Flores, 100' });
+    expect(n.store).toMatchObject({ name: 'Loja Boa Vista', cnpj: '11.222.333/0001-81', address: 'Rua das Flores, 100' });
     expect(n.customer).toMatchObject({ name: 'Ana Lima', cpf: '52998224725' });
     expect(n.pix.payload).toContain('br.gov.bcb.pix');
     // The same notice again, to reprint it.

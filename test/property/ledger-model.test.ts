@@ -580,7 +580,8 @@ class Run {
     must(pays.length === this.m.pays.length, `payments table has ${pays.length} rows, model ${this.m.pays.length}`);
     const rows = db
       .prepare(
-        `SELECT payment_id AS paymentId, installment_id AS installmentId, principal_cents AS principalCents, fine_cents AS fineCents, interest_cents AS interestCents, discount_cents AS discountCents
+        `SELECT payment_id AS paymentId, installment_id AS installmentId, principal_cents AS principalCents, fine_cents AS fineCents, interest_cents AS interestCents, discount_cents AS discountCents,
+                fine_waived_cents AS fineWaivedCents, interest_waived_cents AS interestWaivedCents
            FROM allocations ORDER BY rowid`,
       )
       .all() as (Alloc & { paymentId: string })[];

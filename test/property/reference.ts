@@ -91,6 +91,9 @@ export interface Alloc {
   fineCents: number;
   interestCents: number;
   discountCents: number;
+  /** the reference never forgives charges (the waiver has its own tests: charges-waiver, allocate.test) */
+  fineWaivedCents: 0;
+  interestWaivedCents: 0;
 }
 
 export interface HistoryEntry {
@@ -193,7 +196,7 @@ export function allocate(items: { id: string; due: Due }[], amount: number): All
       discount = 0;
     }
     left -= principal;
-    if (interest + fine + principal + discount > 0) out.push({ installmentId: id, principalCents: principal, fineCents: fine, interestCents: interest, discountCents: discount });
+    if (interest + fine + principal + discount > 0) out.push({ installmentId: id, principalCents: principal, fineCents: fine, interestCents: interest, discountCents: discount, fineWaivedCents: 0, interestWaivedCents: 0 });
   }
   return out;
 }

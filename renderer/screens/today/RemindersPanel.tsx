@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Group, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Loader, Text } from '@mantine/core';
 import { formatDateBR } from '../../../shared/dates';
 import { whatsappLink } from '../../../shared/whatsapp';
 import { ReminderSend, type Sendable } from './ReminderSend';
@@ -98,12 +98,25 @@ function MessageCard({ title, subtitle, channel, text, send }: { title: string; 
 }
 
 /** The régua's messages due today — before a due date, after it, the day before a promise: one click each. */
-export function RemindersSection({ data, error }: { data: RemindersList | null; error: string | null }) {
+export function RemindersSection({ data, error, loading = false }: { data: RemindersList | null; error: string | null; loading?: boolean }) {
   if (error) {
     return (
       <Alert color="clay" title="Não foi possível ler os lembretes">
         {error}
       </Alert>
+    );
+  }
+  if (!data && loading) {
+    return (
+      <section aria-labelledby="today-reminders-title" aria-busy="true">
+        <SectionTitle id="today-reminders-title" title="Lembretes para enviar" />
+        <Group gap="xs">
+          <Loader size="xs" aria-label="Preparando os lembretes" />
+          <Text size="sm" c="dimmed">
+            Preparando os lembretes de hoje…
+          </Text>
+        </Group>
+      </section>
     );
   }
   if (!data) return null;

@@ -142,7 +142,7 @@ type SideTab = 'lembretes' | 'promessas' | 'agradecer';
  * morning with 20 promises does not push the reminders out of sight. It opens on whatever still needs doing.
  */
 function SideTabs({ queue }: { queue: QueueResult }) {
-  const { reminders, remindersError } = useToday();
+  const { reminders, remindersError, remindersLoading } = useToday();
   const messages = reminders?.reminders.filter((r) => r.channel !== 'phone') ?? [];
   const pending = messages.filter((r) => !r.sentAt).length;
   const thanks = reminders?.thankYous.length ?? 0;
@@ -167,7 +167,7 @@ function SideTabs({ queue }: { queue: QueueResult }) {
         </Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="lembretes" className={classes.tabPanel}>
-        <RemindersSection data={reminders} error={remindersError} />
+        <RemindersSection data={reminders} error={remindersError} loading={remindersLoading} />
       </Tabs.Panel>
       <Tabs.Panel value="promessas" className={classes.tabPanel}>
         <PromisesPanel today={queue.promisesDueToday} tomorrow={queue.remindersTomorrow ?? []} reminders={reminders?.reminders ?? []} />

@@ -17,6 +17,8 @@ interface TodayState {
   reminders: RemindersList | null;
   /** reminders.list failed while the list itself came: the list still shows, the reminders say why not */
   remindersError: string | null;
+  /** the reminders are asked for after the list: true until they arrive */
+  remindersLoading: boolean;
   timeZone: string;
   /** customerId → the outcome label recorded from this screen since the list was built */
   recorded: Record<string, string>;
@@ -40,9 +42,11 @@ let inflight: Promise<void> | null = null;
 export const useToday = create<TodayState>((set) => {
   async function loadNow(): Promise<void> {
     set((s) => ({ status: s.queue ? s.status : 'loading', error: '' }));
-    const [queue, reminders, settings] = await Promise.allSettled([
+    // The list first: the clerk can start calling while the régua's reminders (thousands of candidates on a
+    // chain-sized store, about a second) are still being prepared. The backend answers one call at a time, so
+    // asking for the reminders only after the list keeps them from holding it up.
+    const [queue, settings] = await Promise.allSettled([
       call<QueueResult>('queue.build', {}),
-      call<RemindersList>('reminders.list', {}),
       call<{ store?: { timeZone?: string } }>('settings.get', {}),
     ]);
     if (settings.status === 'fulfilled' && settings.value.store?.timeZone) set({ timeZone: settings.value.store.timeZone });
@@ -50,13 +54,12 @@ export const useToday = create<TodayState>((set) => {
       set({ status: 'error', error: message(queue.reason, 'Não foi possível montar a lista de hoje.'), queue: null });
       return;
     }
-    set({
-      status: 'ready',
-      queue: queue.value,
-      recorded: {},
-      reminders: reminders.status === 'fulfilled' ? reminders.value : null,
-      remindersError: reminders.status === 'rejected' ? message(reminders.reason, 'Não foi possível ler os lembretes de hoje.') : null,
-    });
+    set({ status: 'ready', queue: queue.value, recorded: {}, remindersLoading: true });
+    try {
+      set({ reminders: await call<RemindersList>('reminders.list', {}), remindersError: null, remindersLoading: false });
+    } catch (e) {
+      set({ reminders: null, remindersError: message(e, 'Não foi possível ler os lembretes de hoje.'), remindersLoading: false });
+    }
   }
 
   /** Marks a message as sent on screen only, when the backend cannot be asked again. */
@@ -79,6 +82,7 @@ export const useToday = create<TodayState>((set) => {
     queue: null,
     reminders: null,
     remindersError: null,
+    remindersLoading: false,
     timeZone: DEFAULT_TIME_ZONE,
     recorded: {},
     recording: null,
