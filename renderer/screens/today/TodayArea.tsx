@@ -166,13 +166,14 @@ function SideTabs({ queue }: { queue: QueueResult }) {
           Agradecer{count(thanks)}
         </Tabs.Tab>
       </Tabs.List>
-      <Tabs.Panel value="lembretes" className={classes.tabPanel}>
+      {/* The panels scroll: tabIndex lets the keyboard reach them even before they hold a button (WCAG 2.1.1). */}
+      <Tabs.Panel value="lembretes" className={classes.tabPanel} tabIndex={0}>
         <RemindersSection data={reminders} error={remindersError} loading={remindersLoading} />
       </Tabs.Panel>
-      <Tabs.Panel value="promessas" className={classes.tabPanel}>
+      <Tabs.Panel value="promessas" className={classes.tabPanel} tabIndex={0}>
         <PromisesPanel today={queue.promisesDueToday} tomorrow={queue.remindersTomorrow ?? []} reminders={reminders?.reminders ?? []} />
       </Tabs.Panel>
-      <Tabs.Panel value="agradecer" className={classes.tabPanel}>
+      <Tabs.Panel value="agradecer" className={classes.tabPanel} tabIndex={0}>
         <ThankYousSection data={reminders} />
       </Tabs.Panel>
     </Tabs>
