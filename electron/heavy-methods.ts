@@ -12,6 +12,7 @@ export const HEAVY_METHODS: ReadonlySet<string> = new Set([
   'formal.export', // the bureau file
   'formal.candidates',
   'audit.list',
+  'reminders.list', // every régua candidate of the day: about a second at 100,000 customers
 ]);
 
 /**

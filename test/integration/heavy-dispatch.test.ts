@@ -63,10 +63,11 @@ afterAll(async () => {
 });
 
 describe('heavy reads in a worker thread', () => {
-  it('dashboard.weekly and customers.export answer from the worker exactly as from the main thread', async () => {
+  it('dashboard.weekly, customers.export and reminders.list answer from the worker exactly as from the main thread', async () => {
     for (const [method, input] of [
       ['dashboard.weekly', { from: '2026-06-01', to: '2026-11-22' }],
       ['customers.export', { id: customerId }],
+      ['reminders.list', {}],
     ] as const) {
       expect(HEAVY_METHODS.has(method)).toBe(true);
       const before = heavy.served();
