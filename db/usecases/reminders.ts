@@ -202,8 +202,20 @@ function reasonFor(c: Candidate): string {
 
 const subjectKind = (c: Candidate): SubjectKind => (c.step.trigger === 'promise' ? 'promise' : c.step.offsetDays > 0 ? 'after_due' : 'before_due');
 
+/** A reminder that passed every check, before its text is written (the list writes only the page it shows). */
+interface Draft {
+  c: Candidate;
+  cust: CustomerInfo;
+  key: string;
+  phone: string | null;
+  email: string | null;
+  done: SentRow | undefined;
+}
+
 interface Collected {
-  items: ReminderItem[];
+  drafts: Draft[];
+  /** the finished reminders, texts and links included, for these drafts */
+  finish(drafts: Draft[]): ReminderItem[];
   skipped: ReminderSkips;
   /** why a candidate was left out, by its key (for reminders.send's refusal) */
   skipReasons: Map<string, Skip>;
@@ -226,8 +238,8 @@ function collect(ctx: Ctx, day: IsoDate, scope: Scope = {}): Collected {
     return out;
   };
   const skipReasons = new Map<string, Skip>();
-  const items: ReminderItem[] = [];
-  if (!candidates.length) return { items, skipped: counts(), skipReasons };
+  const drafts: Draft[] = [];
+  if (!candidates.length) return { drafts, finish: () => [], skipped: counts(), skipReasons };
 
   const info = customerInfo(ctx, [...new Set(candidates.map((c) => c.customerId))]);
   const smtpReady = !!ctx.settings.smtp;
@@ -256,7 +268,6 @@ function collect(ctx: Ctx, day: IsoDate, scope: Scope = {}): Collected {
   }
   const ids = [...new Set(passing.map((p) => p.c.customerId))];
   const phones = phonesOf(ctx, ids);
-  const signerOf = signers(ctx, ids);
   const sent = new Map<string, SentRow[]>();
   for (const m of sentRows(ctx, ids)) {
     const k = `${m.customerId}|${m.stepId}|${m.channel}`;
@@ -284,33 +295,43 @@ function collect(ctx: Ctx, day: IsoDate, scope: Scope = {}): Collected {
       email = cust.email!.trim();
     }
 
-    const signedBy = signerOf(c.customerId, c.ownerUserId, c.step.trigger === 'promise');
-    const vars = messageVars({
-      customerName: cust.name, store: ctx.settings.store, signer: signedBy,
-      amountCents: c.amountCents, dueDate: c.dueDate ?? undefined, installmentNumber: c.installmentNumber, installmentCount: c.installmentCount, description: c.description,
-      promiseDate: c.promiseDate ?? undefined, promiseAmountCents: c.promiseId ? c.amountCents : undefined,
-    });
-    const text = render(c.step.template, vars);
-    const wa = c.step.channel === 'whatsapp' ? whatsappLink(phone!, text) : null;
-    const sms = c.step.channel === 'sms' ? smsText(text) : null;
-    const chars = [...text].length;
     const done = sent.get(`${c.customerId}|${c.step.id}|${c.step.channel}`)?.find((m) =>
       c.installmentId ? m.installmentId === c.installmentId : m.createdAt >= c.promiseCreatedAt!,
     );
-    items.push({
-      key, stepId: c.step.id, stepLabel: c.step.label, trigger: c.step.trigger, offsetDays: c.step.offsetDays, channel: c.step.channel,
-      customerId: c.customerId, customerName: cust.name, profile: cust.profile,
-      installmentId: c.installmentId, promiseId: c.promiseId, dueDate: c.dueDate, promiseDate: c.promiseDate, amountCents: c.amountCents,
-      reason: reasonFor(c), text, chars, tooLong: (c.step.channel !== 'phone' && chars > MESSAGE_MAX_CHARS) || !!wa?.tooLong, signedBy,
-      phone, whatsappUrl: wa?.url ?? null,
-      smsText: sms?.text ?? null, smsParts: sms?.parts ?? null,
-      email, subject: email ? emailSubject(subjectKind(c), vars) : null,
-      sentAt: done ? (done.sentAt ?? done.createdAt) : null, status: done ? done.status : null,
-    });
+    drafts.push({ c, cust, key, phone, email, done });
   }
   // Promises first (a commitment the customer made), then by how close the date is, then by name.
-  items.sort((a, b) => (a.trigger === b.trigger ? 0 : a.trigger === 'promise' ? -1 : 1) || a.offsetDays - b.offsetDays || a.customerName.localeCompare(b.customerName, 'pt-BR'));
-  return { items, skipped: counts(), skipReasons };
+  const collator = new Intl.Collator('pt-BR');
+  const trig = (d: Draft) => (d.c.step.trigger === 'promise' ? 0 : 1);
+  drafts.sort((a, b) => trig(a) - trig(b) || a.c.step.offsetDays - b.c.step.offsetDays || collator.compare(a.cust.name, b.cust.name));
+
+  // Writing the texts (and finding who signs them) is most of the cost with thousands of reminders a day.
+  const finish = (list: Draft[]): ReminderItem[] => {
+    const signerOf = signers(ctx, [...new Set(list.map((d) => d.c.customerId))]);
+    return list.map(({ c, cust, key, phone, email, done }): ReminderItem => {
+      const signedBy = signerOf(c.customerId, c.ownerUserId, c.step.trigger === 'promise');
+      const vars = messageVars({
+        customerName: cust.name, store: ctx.settings.store, signer: signedBy,
+        amountCents: c.amountCents, dueDate: c.dueDate ?? undefined, installmentNumber: c.installmentNumber, installmentCount: c.installmentCount, description: c.description,
+        promiseDate: c.promiseDate ?? undefined, promiseAmountCents: c.promiseId ? c.amountCents : undefined,
+      });
+      const text = render(c.step.template, vars);
+      const wa = c.step.channel === 'whatsapp' ? whatsappLink(phone!, text) : null;
+      const sms = c.step.channel === 'sms' ? smsText(text) : null;
+      const chars = [...text].length;
+      return {
+        key, stepId: c.step.id, stepLabel: c.step.label, trigger: c.step.trigger, offsetDays: c.step.offsetDays, channel: c.step.channel,
+        customerId: c.customerId, customerName: cust.name, profile: cust.profile,
+        installmentId: c.installmentId, promiseId: c.promiseId, dueDate: c.dueDate, promiseDate: c.promiseDate, amountCents: c.amountCents,
+        reason: reasonFor(c), text, chars, tooLong: (c.step.channel !== 'phone' && chars > MESSAGE_MAX_CHARS) || !!wa?.tooLong, signedBy,
+        phone, whatsappUrl: wa?.url ?? null,
+        smsText: sms?.text ?? null, smsParts: sms?.parts ?? null,
+        email, subject: email ? emailSubject(subjectKind(c), vars) : null,
+        sentAt: done ? (done.sentAt ?? done.createdAt) : null, status: done ? done.status : null,
+      };
+    });
+  };
+  return { drafts, finish, skipped: counts(), skipReasons };
 }
 
 /** Customers who paid everything off in the last 7 days and got no thank-you since. */
@@ -364,11 +385,11 @@ function thankYous(ctx: Ctx, day: IsoDate, customerId?: string): { items: ThankY
 /** reminders.list: the reminders due on `asOf` (default today). Amounts are the standings' (today's). */
 export function listReminders(ctx: Ctx, input: { asOf?: string; limit?: number; offset?: number }): RemindersList {
   const day = input.asOf ?? ctx.today;
-  const { items, skipped } = collect(ctx, day);
+  const { drafts, finish, skipped } = collect(ctx, day);
   const limit = input.limit ?? 100;
   const offset = input.offset ?? 0;
   // Still to send first, then the ones done today (kept so the screen can show them as sent).
-  const ordered = [...items.filter((i) => !i.sentAt), ...items.filter((i) => i.sentAt)];
+  const ordered = [...drafts.filter((d) => !d.done), ...drafts.filter((d) => d.done)];
   const thanks = thankYous(ctx, day).items;
   const notes: string[] = [];
   const missing = missingStoreIdentity(ctx.settings.store);
@@ -377,9 +398,9 @@ export function listReminders(ctx: Ctx, input: { asOf?: string; limit?: number; 
   if (skipped.noWhatsappOptIn) notes.push(`${skipped.noWhatsappOptIn} cliente(s) sem autorização registrada para WhatsApp ficaram de fora desse canal.`);
   return {
     asOf: day,
-    reminders: ordered.slice(offset, offset + limit),
-    total: items.length,
-    pending: items.filter((i) => !i.sentAt).length,
+    reminders: finish(ordered.slice(offset, offset + limit)),
+    total: drafts.length,
+    pending: drafts.filter((d) => !d.done).length,
     thankYous: thanks.slice(0, limit),
     thankYousTotal: thanks.length,
     skipped,
@@ -406,8 +427,9 @@ export function sendReminder(ctx: Ctx, input: RemindersSendInput): RemindersSend
   if (step.channel !== input.channel) throw invalid('channel', `O passo "${step.label}" é por ${CHANNEL_NAMES[step.channel]}.`);
   if (step.trigger === 'due' && !input.installmentId) throw invalid('installmentId', 'Informe a parcela deste lembrete.');
 
-  const { items, skipReasons } = collect(ctx, ctx.today, { customerId: input.customerId, stepId: step.id });
-  const item = items.find((i) => (step.trigger === 'due' ? i.installmentId === input.installmentId : true));
+  const { drafts, finish, skipReasons } = collect(ctx, ctx.today, { customerId: input.customerId, stepId: step.id });
+  const draft = drafts.find((d) => (step.trigger === 'due' ? d.c.installmentId === input.installmentId : true));
+  const item = draft ? finish([draft])[0] : undefined;
   if (!item) {
     const key = [...skipReasons.keys()].find((k) => step.trigger !== 'due' || k.startsWith(`${step.id}:${input.installmentId}:`));
     const why = key ? SKIP_MESSAGES[skipReasons.get(key)!] : step.trigger === 'due' ? 'Esta parcela não está neste passo da régua hoje.' : 'Não há promessa para este lembrete hoje.';
