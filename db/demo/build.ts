@@ -41,6 +41,11 @@ export interface DemoSummary {
   promises: number;
   promisesKept: number;
   promisesBroken: number;
+  /** renegotiations of overdue parcelas, and those of them the customer stopped paying */
+  agreements: number;
+  /** customers who answered "como foi o atendimento?", and payments with a discount on multa and juros */
+  feedback: number;
+  waivedPayments: number;
   /** open disputes today, and disputes the owner resolved */
   openDisputes: number;
   resolvedDisputes: number;
@@ -53,8 +58,8 @@ export interface DemoSummary {
   overdueCustomers: number;
   /** intended payer profile → customers */
   profiles: Record<DemoProfile, number>;
-  /** each customer's intended profile, in creation order */
-  intended: { customerId: string; profile: DemoProfile }[];
+  /** each customer's intended profile, in creation order; `agreement`: renegotiated since (the profile then follows the agreement) */
+  intended: { customerId: string; profile: DemoProfile; agreement: boolean }[];
 }
 
 // One transaction per chunk: big enough that commits cost nothing, small enough that the WAL stays small.
@@ -99,6 +104,7 @@ export function buildDemoStore(store: Store, opts: DemoOptions): DemoSummary {
   const clock = new DemoClock(settings.store.timeZone, storeCalendar(settings));
   let saleSeq = 0;
   let receiptSeq = 0;
+  let agreementSeq = 0;
   const env: DemoEnv = {
     seed: opts.seed,
     today: opts.today,
@@ -125,6 +131,7 @@ export function buildDemoStore(store: Store, opts: DemoOptions): DemoSummary {
     newId: demoId,
     nextSaleNumber: () => `${PROVISIONAL}${++saleSeq}`,
     nextReceiptNumber: () => `${PROVISIONAL}${++receiptSeq}`,
+    nextAgreementNumber: () => `${PROVISIONAL}${++agreementSeq}`,
   };
 
   const summary: DemoSummary = {
@@ -139,6 +146,9 @@ export function buildDemoStore(store: Store, opts: DemoOptions): DemoSummary {
     promises: 0,
     promisesKept: 0,
     promisesBroken: 0,
+    agreements: 0,
+    feedback: 0,
+    waivedPayments: 0,
     openDisputes: 0,
     resolvedDisputes: 0,
     messages: 0,
@@ -166,13 +176,16 @@ export function buildDemoStore(store: Store, opts: DemoOptions): DemoSummary {
         summary.promises += h.rows.promises.length;
         summary.promisesKept += h.promisesKept;
         summary.promisesBroken += h.promisesBroken;
+        summary.agreements += h.rows.agreements.length;
+        summary.feedback += h.rows.feedback.length;
+        summary.waivedPayments += h.waivedPayments;
         for (const x of h.rows.disputes) summary[x.resolvedAt ? 'resolvedDisputes' : 'openDisputes']++;
         summary.messages += h.rows.messages.length;
         if (h.rows.customer.whatsappOptInAt) summary.whatsappOptIns++;
         summary.overdueCents += h.overdueCents;
         if (h.overdueCents > 0) summary.overdueCustomers++;
         summary.profiles[h.profile]++;
-        summary.intended.push({ customerId: h.rows.customer.id!, profile: h.profile });
+        summary.intended.push({ customerId: h.rows.customer.id!, profile: h.profile, agreement: h.agreement });
       }
       // The standings are derived from the rows in hand, in the chunk that writes them, instead of being read
       // back afterwards (a third of the build at 100,000 customers); `npx emdia check` proves them equal.

@@ -6,6 +6,7 @@ import type { DemoClock } from './moments';
 import type { DemoProfile } from './profiles';
 import { mobile, type DemoPhone } from './person';
 import type { ContactRow, PromiseRow, DisputeRow } from './rows';
+import { objectionsHeard } from './objections-heard';
 
 /** A promise as the customer's history needs it: kept ones are followed by a payment by `date`. */
 interface PromiseMade {
@@ -85,6 +86,8 @@ const CAUSES: Record<DemoProfile, string[]> = {
 
 export interface CollectionSetup {
   d: Dice;
+  /** a stream apart from `d`: whether the clerk ticked the objections heard (adding it changes no call) */
+  ticks: Dice;
   clock: DemoClock;
   profile: DemoProfile;
   customerId: string;
@@ -264,6 +267,47 @@ export class CollectionLog {
     return { paidOnCallMinute: null };
   }
 
+  /**
+   * The customer came to the store and made an agreement (DOMAIN.md "Agreement"): a conversation in person,
+   * by the person who made it. Returns the contact's id.
+   */
+  agreementVisit(day: IsoDate, minute: number, userId: string, notes: string): string {
+    const at = this.clock.at(day, minute);
+    const id = this.s.newId();
+    const objections = objectionsHeard('agreement', notes);
+    const ticked = objections.length && this.s.ticks.chance(0.85) ? objections : null;
+    this.contacts.push({
+      id,
+      createdAt: at,
+      updatedAt: at,
+      device: this.s.device,
+      customerId: this.s.customerId,
+      userId,
+      phoneId: null,
+      channel: 'in_person',
+      outcome: 'agreement',
+      at,
+      inbound: true,
+      notes,
+      objectionIds: ticked ? JSON.stringify(ticked) : null,
+      callbackAt: null,
+      callbackChannel: null,
+    });
+    this.lastCallDay = day;
+    this.noAnswersInARow = 0;
+    return id;
+  }
+
+  /** Whether a dispute is open (collection paused: no agreement either, CALLS.md). */
+  hasOpenDispute(): boolean {
+    return this.stopped || this.disputes.some((x) => !x.resolvedAt);
+  }
+
+  /** The person who would take this customer's call or visit (key customers: the owner). */
+  whoAttends(): string {
+    return this.caller();
+  }
+
   /** Promise-kept counts, for the negligente's 40–80% and the report. */
   keptRate(): { kept: number; broken: number } {
     return { kept: this.made.filter((p) => p.kept === true).length, broken: this.made.filter((p) => p.kept === false).length };
@@ -296,7 +340,7 @@ export class CollectionLog {
   private dispute(day: IsoDate, minute: number, phone: number, resolvedOn: IsoDate | null): void {
     const what = this.d.weighted(DISPUTES.map((x) => [x, x.weight] as const));
     const userId = this.caller();
-    const contactId = this.contact(day, minute, phone, 'phone', 'dispute', what.note, false, userId);
+    const contactId = this.contact(day, minute, phone, 'phone', 'dispute', what.note, false, userId, undefined, { disputeKind: what.kind });
     const at = this.clock.at(day, minute + 1);
     const resolvedAt = resolvedOn ? this.clock.at(this.clock.nextOpenDay(resolvedOn), this.d.int(540, 1020)) : null;
     this.disputes.push({
@@ -350,9 +394,13 @@ export class CollectionLog {
     inbound = false,
     userId = this.caller(),
     callback?: { day: IsoDate; minute: number },
+    heard?: Parameters<typeof objectionsHeard>[2],
   ): string {
     const at = this.clock.at(day, minute);
     const id = this.s.newId();
+    // The guided call asks which objection was heard; most of the time the clerk ticks it.
+    const objections = objectionsHeard(outcome, notes, heard);
+    const ticked = objections.length && this.s.ticks.chance(0.85) ? objections : null;
     this.contacts.push({
       id,
       createdAt: at,
@@ -366,7 +414,7 @@ export class CollectionLog {
       at,
       inbound,
       notes,
-      objectionIds: null,
+      objectionIds: ticked ? JSON.stringify(ticked) : null,
       callbackAt: callback ? this.clock.at(callback.day, callback.minute) : null,
       callbackChannel: callback ? 'phone' : null,
     });
@@ -378,7 +426,7 @@ export class CollectionLog {
     const where = this.d.chance(0.5) ? 'na loja' : 'por PIX';
     const userId = this.caller();
     const notes = `${cause}Combinou pagar ${formatBRL(amountCents)} em ${formatDateBR(date)}, ${where}.`;
-    const contactId = this.contact(day, minute, phone, inbound && this.d.chance(0.5) ? 'whatsapp' : 'phone', 'promise', notes, inbound, userId);
+    const contactId = this.contact(day, minute, phone, inbound && this.d.chance(0.5) ? 'whatsapp' : 'phone', 'promise', notes, inbound, userId, undefined, { promiseDaysAhead: daysFrom(day, date) });
     const at = this.clock.at(day, minute);
     this.promises.push({ id: this.s.newId(), createdAt: at, updatedAt: at, device: this.s.device, customerId: this.s.customerId, contactId, date, amountCents, createdBy: userId });
     this.made.push({ date, kept });

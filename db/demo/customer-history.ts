@@ -1,5 +1,5 @@
 import { maxDate, type IsoDate } from '../../shared/dates';
-import { plusDays } from './days';
+import { plusDays, daysFrom } from './days';
 import { allocatePayment, type Allocation } from '../../shared/ledger/allocate';
 import { openInstallments, comparePaymentOrder, type OpenInstallment } from '../../shared/ledger/quote';
 import type { ChargePolicy } from '../../shared/ledger/charges';
@@ -14,6 +14,10 @@ import { Payer, type Visit } from './payer';
 import { CollectionLog, type CallerIds } from './collection';
 import { reguaHistory, type ReguaEnv, type ReguaInstallment } from './regua';
 import type { CustomerRows, PaymentRow } from './rows';
+import { counterWaiver, feedbackAnswer } from './counter-extras';
+import { demoAgreement } from './agreement-terms';
+import { formatBRL } from '../../shared/money';
+import { CONVERSATION_OUTCOMES } from '../../shared/contract/collection';
 
 /** What every customer of one demo store shares. */
 export interface DemoEnv {
@@ -33,6 +37,7 @@ export interface DemoEnv {
   /** provisional human numbers; build.ts renumbers them in date order at the end */
   nextSaleNumber(): string;
   nextReceiptNumber(): string;
+  nextAgreementNumber(): string;
 }
 
 export interface CustomerHistory {
@@ -43,6 +48,10 @@ export interface CustomerHistory {
   /** promises of this customer that were kept / broken (pending ones not counted) */
   promisesKept: number;
   promisesBroken: number;
+  /** the customer renegotiated the overdue parcelas (the profile then follows the agreement, not the plan) */
+  agreement: boolean;
+  /** payments with a discount on multa and juros */
+  waivedPayments: number;
 }
 
 const METHODS = [['cash', 40], ['pix', 35], ['card', 18], ['transfer', 7]] as const;
@@ -64,6 +73,8 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
   // What the collection morning needs beyond the payment story (consent, flags) comes from a stream of its
   // own, so that adding to it never changes a customer's purchases and payments.
   const m = new Dice(mixSeed(env.seed, 0x40000000 + index));
+  // Objections ticked, discounts at the counter and feedback: a third stream, for the same reason.
+  const w = new Dice(mixSeed(env.seed, 0x50000000 + index));
   const flags = standsOut(env.seed, index);
   if (flags.keyCustomer && !person.keyCustomer) Object.assign(person, { keyCustomer: true, notes: person.notes ?? 'Compra para a família toda; sempre volta.' });
   if (flags.doNotCall && !person.doNotCall) Object.assign(person, { doNotCall: true, notes: 'Pediu para não receber ligações; tratar no balcão.' });
@@ -106,6 +117,7 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
     },
     phones: [],
     sales: [],
+    agreements: [],
     installments: [],
     payments: [],
     allocations: [],
@@ -114,10 +126,12 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
     promises: [],
     disputes: [],
     messages: [],
+    feedback: [],
   };
   const optInDay = consent.onSale === null ? null : plan.sales[consent.onSale].date;
   const log = new CollectionLog({
     d,
+    ticks: w,
     clock: env.clock,
     profile,
     customerId,
@@ -135,6 +149,7 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
   const clerk = () => (d.chance(0.1) ? env.users.owner : d.pick(env.users.clerks));
 
   let open: DemoInstallment[] = [];
+  let waivedPayments = 0;
   const every: DemoInstallment[] = [];
   let lastPayment: IsoDate | null = null;
 
@@ -215,11 +230,12 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
   /** Total of the overdue parcelas on `day`, as the clerk would quote it on the phone. */
   const overdueOn = (day: IsoDate) => sumTotals(openUpTo(day, plusDays(day, -1)).filter((o) => o.due.status === 'overdue'));
 
-  const writePayment = (day: IsoDate, ms: number, items: OpenInstallment[], amountCents: number, method: PaymentRow['method'], by: string) => {
-    const split = allocatePayment(items, amountCents);
+  const writePayment = (day: IsoDate, ms: number, items: OpenInstallment[], amountCents: number, method: PaymentRow['method'], by: string, waiverCents = 0, approvedBy: string | null = null) => {
+    const split = allocatePayment(items, amountCents, waiverCents);
+    if (waiverCents) waivedPayments++;
     const at = iso(ms);
     const id = env.newId();
-    rows.payments.push({ id, ...stamp(at), customerId, receiptNumber: env.nextReceiptNumber(), date: day, amountCents, method, createdBy: by });
+    rows.payments.push({ id, ...stamp(at), customerId, receiptNumber: env.nextReceiptNumber(), date: day, amountCents, method, createdBy: by, approvedBy });
     for (const a of split) rows.allocations.push({ id: env.newId(), ...stamp(at), paymentId: id, ...a });
     return { id, split };
   };
@@ -227,20 +243,26 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
   const pay = (visit: Visit) => {
     const day = visit.date;
     const items = visit.mode === 'payoff' ? openInstallments(open, day, env.policy) : openUpTo(day, maxDate(day, open[0].effectiveDueDate));
-    const amount = visitAmount(d, visit, items);
+    const owed = visitAmount(d, visit, items);
 
     // Calls since the parcela passed the grace period (or since the last part paid), until this visit.
     const oldestOverdue = items.find((o) => o.due.status === 'overdue');
     const partial = visit.mode === 'partial';
     let method: PaymentRow['method'] = d.weighted(METHODS);
     let minute: number | undefined;
+    let talk: { id: string; userId: string | null } | null = null;
+    // A late payment that settles what it reaches may come with a discount on its multa and juros.
+    const waiver = oldestOverdue && !partial ? counterWaiver(w, profile, visit.mode === 'payoff' ? items : dueBy(visit, items), owed) : null;
+    const amount = owed - (waiver?.waiverCents ?? 0);
     if (oldestOverdue) {
       const from = callsFrom(oldestOverdue.installment.effectiveDueDate);
+      const before = log.contacts.length;
       const episode = log.episode({ from, until: day, visit: { date: day }, keptAmount: (c) => (partial ? amount : overdueOn(c)), brokenAmount: (c) => brokenPromiseAmount(d, partial, overdueOn(c)) });
       if (episode.paidOnCallMinute !== null) {
         method = 'pix';
         minute = episode.paidOnCallMinute + 3; // right after the call
       }
+      for (let k = log.contacts.length - 1; k >= before && !talk; k--) if (TALK.has(log.contacts[k].outcome)) talk = { id: log.contacts[k].id!, userId: log.contacts[k].userId ?? null };
     }
 
     const by = clerk();
@@ -262,9 +284,16 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
       });
       ms = atCounter(day, 0);
     }
-    const { split } = writePayment(day, ms, items, amount, method, by);
+    const { split } = writePayment(day, ms, items, amount, method, by, waiver?.waiverCents ?? 0, waiver?.beyondMargins ? env.users.owner : null);
     apply(items, split, day);
     lastPayment = day;
+    // "Como foi o atendimento?" after a payment that followed a conversation: asked by whoever is with the
+    // customer — the clerk at the counter, or the caller when the PIX came during the call.
+    const answer = talk && feedbackAnswer(w, profile);
+    if (talk && answer) {
+      const at = iso(ms + 60_000);
+      rows.feedback.push({ id: env.newId(), ...stamp(at), customerId, contactId: talk.id, score: answer.score, notes: answer.notes, userId: minute !== undefined ? (talk.userId ?? by) : by });
+    }
   };
 
   const apply = (items: OpenInstallment[], split: Allocation[], day: IsoDate) => {
@@ -272,9 +301,17 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
     const settled = new Set<string>();
     for (const a of split) {
       const o = byId.get(a.installmentId)!;
-      o.installment.history.push({ date: day, principalCents: a.principalCents, fineCents: a.fineCents, interestCents: a.interestCents, discountCents: a.discountCents });
+      o.installment.history.push({
+        date: day,
+        principalCents: a.principalCents,
+        fineCents: a.fineCents,
+        interestCents: a.interestCents,
+        discountCents: a.discountCents,
+        fineWaivedCents: a.fineWaivedCents,
+        interestWaivedCents: a.interestWaivedCents,
+      });
       const due = o.due;
-      if (a.principalCents + a.discountCents === due.principalOpenCents && a.fineCents === due.fineCents && a.interestCents === due.interestCents) settled.add(a.installmentId);
+      if (a.principalCents + a.discountCents === due.principalOpenCents && a.fineCents + a.fineWaivedCents === due.fineCents && a.interestCents + a.interestWaivedCents === due.interestCents) settled.add(a.installmentId);
     }
     if (settled.size) open = open.filter((i) => !settled.has(i.id));
   };
@@ -292,6 +329,10 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
     if (!visit || visit.date >= env.today) break;
     pay(visit);
   }
+
+  // A mau pagador now and then comes to the store, some weeks ago, and renegotiates (DOMAIN.md "Agreement").
+  let agreedOn: IsoDate | null = null;
+  if (profile === 'mau_pagador' && w.chance(AGREEMENT_SHARE)) renegotiate();
 
   // Parcelas still late today: the calls (and promises) of the episode going on now.
   const overdue = openUpTo(env.today, plusDays(env.today, -1)).filter((o) => o.due.status === 'overdue');
@@ -324,7 +365,8 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
       optInDay,
       remindersPaused: consent.remindersPaused,
       phones: rows.phones.map((p, k) => ({ id: p.id!, number: p.number, whatsapp: !!p.whatsapp, wrongNumber: !!p.wrongNumber, addedOn: person.phones[k].addedOn })),
-      installments: every,
+      // A renegotiated parcela gets no reminder after the agreement (its own ones may come up to D+10).
+      installments: agreedOn ? every.filter((i) => !i.renegotiated || plusDays(i.effectiveDueDate, 12) < agreedOn!) : every,
       payments: rows.payments.filter((p) => !reversed.has(p.id!)).map((p) => ({ date: p.date, amountCents: p.amountCents })),
       promises: rows.promises,
       contacts: calls,
@@ -335,8 +377,125 @@ export function customerHistory(env: DemoEnv, index: number): CustomerHistory {
   rows.contacts = regua.contacts.length ? [...calls, ...regua.contacts].sort(byTime) : calls;
   rows.messages = regua.messages;
   const { kept, broken } = log.keptRate();
-  return { rows, profile, overdueCents: sumTotals(overdue), promisesKept: kept, promisesBroken: broken };
+  return { rows, profile, overdueCents: sumTotals(overdue), promisesKept: kept, promisesBroken: broken, agreement: rows.agreements.length > 0, waivedPayments };
+
+  /**
+   * The agreement: on day A, 5–14 weeks ago, a parcela more than 60 days late and nothing paid for 60 days. The
+   * calls of the episode run until A; the customer comes in, the overdue parcelas are renegotiated (the old rows
+   * stay, linked), the entrada is paid on the spot, and the agreement's parcelas are paid on their due dates —
+   * or, for about 4 in 10, missed from one of those already due on (two missed: broken, back to collection).
+   */
+  function renegotiate(): void {
+    const A: IsoDate = env.clock.nextOpenDay(plusDays(env.today, -w.int(35, 100)));
+    if (A >= env.today || (lastPayment && plusDays(lastPayment, 60) >= A) || plan.sales.some((x) => x.date >= A)) return;
+    const overdueThen = openInstallments(open, A, env.policy).filter((o) => o.due.status === 'overdue');
+    if (!overdueThen.length || daysFrom(overdueThen[0].installment.effectiveDueDate, A) <= 60) return;
+    log.episode({ from: callsFrom(overdueThen[0].installment.effectiveDueDate), until: A, keptAmount: overdueOn, brokenAmount: (c) => brokenPromiseAmount(d, false, overdueOn(c)) });
+    if (log.hasOpenDispute()) return;
+    // A promise whose window reaches A stays broken: the entrada stays under 90% of it.
+    const tolerance = env.toleranceDays;
+    const reaching = log.promises.filter((p) => plusDays(p.date, tolerance) >= A).map((p) => Math.floor((p.amountCents * 89) / 100));
+    const agreed = demoAgreement(w, A, overdueThen, Math.min(Number.MAX_SAFE_INTEGER, ...reaching));
+    if (!agreed) return;
+
+    const by = log.whoAttends();
+    const minute = env.clock.counterMinute(w, A);
+    const talkAt = atCounter(A, minute);
+    const { terms } = agreed;
+    const financed = agreed.parcelas.filter((p) => p.dueDate !== A || terms.downPaymentCents === 0);
+    const says =
+      `Diz que está sem renda fixa e quer sair do atraso. Veio à loja e fez um acordo: ` +
+      (terms.downPaymentCents ? `entrada de ${formatBRL(terms.downPaymentCents)} hoje e ` : '') +
+      `${terms.installmentCount}x de ${formatBRL(financed[0].amountCents)}` +
+      (terms.discountCents ? `, com ${formatBRL(terms.discountCents)} de desconto na multa e nos juros.` : '.');
+    const contactId = log.agreementVisit(A, minute, by, says);
+    const id = env.newId();
+    const at = iso(talkAt + 60_000);
+    agreedOn = A;
+    rows.agreements.push({
+      id,
+      ...stamp(at),
+      customerId,
+      number: env.nextAgreementNumber(),
+      date: A,
+      principalCents: agreed.debt.principalCents,
+      chargesCents: agreed.debt.chargesCents,
+      discountCents: terms.discountCents,
+      downPaymentCents: terms.downPaymentCents,
+      installmentCount: terms.installmentCount,
+      monthlyRatePct: terms.monthlyRatePct,
+      firstDueDate: terms.firstDueDate,
+      approvedBy: null,
+      createdBy: by,
+    });
+    const replaced = new Set(agreed.debt.installmentIds);
+    for (const r of rows.installments) if (replaced.has(r.id!)) r.renegotiatedBy = id;
+    for (const i of every) if (replaced.has(i.id)) i.renegotiated = true;
+    open = open.filter((i) => !replaced.has(i.id));
+    agreed.parcelas.forEach((p, k) => {
+      const iid = env.newId();
+      rows.installments.push({
+        id: iid,
+        ...stamp(at),
+        customerId,
+        saleId: null,
+        agreementId: id,
+        number: k + 1,
+        count: agreed.parcelas.length,
+        dueDate: p.dueDate,
+        amountCents: p.amountCents,
+        monthlyRatePct: terms.monthlyRatePct,
+        fineRatePct: env.policy.fineRatePct,
+        lateInterestMonthlyPct: env.policy.lateInterestMonthlyPct,
+        renegotiatedBy: null,
+      });
+      const installment: DemoInstallment = {
+        id: iid,
+        number: k + 1,
+        dueDate: p.dueDate,
+        effectiveDueDate: env.clock.nextOpenDay(p.dueDate),
+        amountCents: p.amountCents,
+        monthlyRatePct: terms.monthlyRatePct,
+        policy: env.policy,
+        history: [],
+        saleDate: A,
+        count: agreed.parcelas.length,
+        description: 'Acordo',
+        soldBy: by,
+      };
+      open.push(installment);
+      every.push(installment);
+    });
+    open.sort(comparePaymentOrder);
+    if (w.chance(0.5)) {
+      const answer = feedbackAnswer(w, 'ocasional');
+      if (answer) rows.feedback.push({ id: env.newId(), ...stamp(iso(talkAt + 90_000)), customerId, contactId, score: answer.score, notes: answer.notes, userId: by });
+    }
+
+    // The entrada on the spot; then each parcela on its due date, until (for a broken one) the customer stops.
+    const dueSoFar = agreed.parcelas.filter((p) => env.clock.nextOpenDay(p.dueDate) < env.today).length;
+    const firstMissable = terms.downPaymentCents ? 1 : 0;
+    const stopsAt = w.chance(0.4) ? w.int(firstMissable, Math.max(firstMissable, dueSoFar - 1)) : agreed.parcelas.length;
+    agreed.parcelas.forEach((p, k) => {
+      const day = env.clock.nextOpenDay(p.dueDate);
+      if (k >= stopsAt || day >= env.today || (lastPayment && day < lastPayment)) return;
+      const items = openInstallments(open, day, env.policy);
+      const due = items.filter((o) => o.installment.effectiveDueDate <= day);
+      if (!due.length) return;
+      const { split } = writePayment(day, atCounter(day), items, sumTotals(due), w.weighted(METHODS), k === 0 ? by : clerk());
+      apply(items, split, day);
+      lastPayment = day;
+    });
+  }
 }
+
+/** Share of maus pagadores who renegotiated some weeks ago (a few percent of the long-overdue debt). */
+const AGREEMENT_SHARE = 0.45;
+
+const TALK = new Set<string>(CONVERSATION_OUTCOMES);
+
+/** The parcelas a "due" visit pays: every one due by the visit (or of the oldest due date, paying early). */
+const dueBy = (visit: Visit, items: OpenInstallment[]) => items.filter((o) => o.installment.effectiveDueDate <= maxDate(visit.date, items[0].installment.effectiveDueDate));
 
 const sumTotals = (items: OpenInstallment[]) => items.reduce((s, o) => s + o.due.totalCents, 0);
 
@@ -349,7 +508,7 @@ const roundDown = (cents: number, step: number) => Math.floor(cents / step) * st
 function visitAmount(d: Dice, visit: Visit, items: OpenInstallment[]): number {
   if (visit.mode === 'payoff') return sumTotals(items);
   // Paying early, the customer brings this month's coupons: every parcela of the oldest due date.
-  const due = items.filter((o) => o.installment.effectiveDueDate <= maxDate(visit.date, items[0].installment.effectiveDueDate));
+  const due = dueBy(visit, items);
   const total = sumTotals(due);
   if (visit.mode === 'due') return total;
   // A part that leaves at least two parcelas open when two are due ("several parcelas open", DOMAIN.md).

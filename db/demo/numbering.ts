@@ -14,7 +14,7 @@ function uniqueIndexesOn(sqlite: Database.Database, table: string, column: strin
 }
 
 /**
- * Carnê and receipt numbers in date order, as a store that numbered them day by day would have them
+ * Carnê, receipt and agreement numbers in date order, as a store that numbered them day by day would have them
  * (customers are generated one after the other, so the provisional numbers follow customers, not time).
  * Same format as nextNumber (device code + at least 6 digits), and the counters continue from the last
  * one, so the first real sale after the demo gets the next number.
@@ -25,7 +25,7 @@ function uniqueIndexesOn(sqlite: Database.Database, table: string, column: strin
  * same as before.
  */
 export function numberChronologically(sqlite: Database.Database, device: string, at: string): void {
-  const renumber = (table: 'sales' | 'payments', column: 'number' | 'receipt_number', kind: 'sale' | 'receipt') => {
+  const renumber = (table: 'sales' | 'payments' | 'agreements', column: 'number' | 'receipt_number', kind: 'sale' | 'receipt' | 'agreement') => {
     const indexes = uniqueIndexesOn(sqlite, table, column);
     for (const ix of indexes) sqlite.exec(`DROP INDEX "${ix.name}"`);
     sqlite.exec('CREATE TEMP TABLE demo_rank (rid INTEGER PRIMARY KEY, n INTEGER NOT NULL)');
@@ -46,4 +46,5 @@ export function numberChronologically(sqlite: Database.Database, device: string,
   };
   renumber('sales', 'number', 'sale');
   renumber('payments', 'receipt_number', 'receipt');
+  renumber('agreements', 'number', 'agreement');
 }

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
-import { customers, customerPhones, sales, installments, payments, allocations, reversals, contacts, promises, disputes, messages } from '../schema';
+import { customers, customerPhones, sales, agreements, installments, payments, allocations, reversals, contacts, promises, disputes, messages, feedback } from '../schema';
 
 export type CustomerRow = typeof customers.$inferInsert;
 export type PhoneRow = typeof customerPhones.$inferInsert;
 export type SaleRow = typeof sales.$inferInsert;
+export type AgreementRow = typeof agreements.$inferInsert;
 export type InstallmentRow = typeof installments.$inferInsert;
 export type PaymentRow = typeof payments.$inferInsert;
 export type AllocationRow = typeof allocations.$inferInsert;
@@ -13,12 +14,15 @@ export type ContactRow = typeof contacts.$inferInsert;
 export type PromiseRow = typeof promises.$inferInsert;
 export type DisputeRow = typeof disputes.$inferInsert;
 export type MessageRow = typeof messages.$inferInsert;
+export type FeedbackRow = typeof feedback.$inferInsert;
 
 /** Everything one demo customer adds to the store, in insertion order (parents before children). */
 export interface CustomerRows {
   customer: CustomerRow;
   phones: PhoneRow[];
   sales: SaleRow[];
+  /** renegotiations of overdue parcelas (the old parcelas point at them through renegotiatedBy) */
+  agreements: AgreementRow[];
   installments: InstallmentRow[];
   payments: PaymentRow[];
   allocations: AllocationRow[];
@@ -28,6 +32,8 @@ export interface CustomerRows {
   disputes: DisputeRow[];
   /** the régua's reminders, each with its `message_sent` contact */
   messages: MessageRow[];
+  /** "como foi o atendimento?" answered after a payment that followed a conversation */
+  feedback: FeedbackRow[];
 }
 
 type Inserter<R> = (row: R) => void;
@@ -59,6 +65,7 @@ export function rowWriter(sqlite: Database.Database) {
     customer: inserter(sqlite, customers),
     phone: inserter(sqlite, customerPhones),
     sale: inserter(sqlite, sales),
+    agreement: inserter(sqlite, agreements),
     installment: inserter(sqlite, installments),
     payment: inserter(sqlite, payments),
     allocation: inserter(sqlite, allocations),
@@ -67,11 +74,13 @@ export function rowWriter(sqlite: Database.Database) {
     promise: inserter(sqlite, promises),
     dispute: inserter(sqlite, disputes),
     message: inserter(sqlite, messages),
+    feedback: inserter(sqlite, feedback),
   };
   return (rows: CustomerRows): void => {
     put.customer(rows.customer);
     rows.phones.forEach(put.phone);
     rows.sales.forEach(put.sale);
+    rows.agreements.forEach(put.agreement);
     rows.installments.forEach(put.installment);
     rows.payments.forEach(put.payment);
     rows.allocations.forEach(put.allocation);
@@ -80,5 +89,6 @@ export function rowWriter(sqlite: Database.Database) {
     rows.promises.forEach(put.promise);
     rows.disputes.forEach(put.dispute);
     rows.messages.forEach(put.message);
+    rows.feedback.forEach(put.feedback);
   };
 }

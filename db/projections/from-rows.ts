@@ -11,9 +11,10 @@ import { writeStandings, type Derived } from './standings';
 export interface LoadedRows {
   customer: { id?: string };
   sales: { id?: string; date: string }[];
+  agreements?: { id?: string; date: string }[];
   installments: { id?: string; saleId?: string | null; agreementId?: string | null; number: number; dueDate: string; amountCents: number; monthlyRatePct: number; fineRatePct: number; lateInterestMonthlyPct: number; renegotiatedBy?: string | null }[];
   payments: { id?: string; date: string; amountCents: number }[];
-  allocations: { paymentId: string; installmentId: string; principalCents: number; fineCents: number; interestCents: number; discountCents: number }[];
+  allocations: { paymentId: string; installmentId: string; principalCents: number; fineCents: number; interestCents: number; discountCents: number; fineWaivedCents?: number; interestWaivedCents?: number }[];
   reversals: { paymentId: string; date: string }[];
   contacts: { at: string; channel: string; outcome: string; inbound?: boolean | null; callbackAt?: string | null }[];
   promises: { id?: string; createdAt: string; date: string; amountCents: number }[];
@@ -29,7 +30,8 @@ export interface LoadedRows {
 export function factsFromRows(rows: LoadedRows, settings: Settings, asOf: IsoDate): CustomerFacts {
   const cal = storeCalendar(settings);
   const local = localTimeFor(settings.store.timeZone);
-  const docDates = new Map<string, string>(rows.sales.map((s) => [s.id!, s.date]));
+  // An agreement is a document like a sale: its parcelas count from its date, and it renegotiates from then.
+  const docDates = new Map<string, string>([...rows.sales, ...(rows.agreements ?? [])].map((s) => [s.id!, s.date]));
   const byId = new Map<string, LedgerInstallment>();
   const ledger: LedgerInstallment[] = [];
   const sorted = [...rows.installments].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.number - b.number));
@@ -62,7 +64,16 @@ export function factsFromRows(rows: LoadedRows, settings: Settings, asOf: IsoDat
     return pa.date < pb.date ? -1 : pa.date > pb.date ? 1 : order.get(a.paymentId)! - order.get(b.paymentId)!;
   });
   for (const a of allocations) {
-    byId.get(a.installmentId)?.history.push({ date: paymentById.get(a.paymentId)!.date, principalCents: a.principalCents, fineCents: a.fineCents, interestCents: a.interestCents, discountCents: a.discountCents });
+    byId.get(a.installmentId)?.history.push({
+      date: paymentById.get(a.paymentId)!.date,
+      principalCents: a.principalCents,
+      fineCents: a.fineCents,
+      interestCents: a.interestCents,
+      discountCents: a.discountCents,
+      // charges forgiven at the counter settle them like money (load.ts reads the same columns)
+      fineWaivedCents: a.fineWaivedCents ?? 0,
+      interestWaivedCents: a.interestWaivedCents ?? 0,
+    });
   }
   const payments = [...live].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : order.get(a.id!)! - order.get(b.id!)!)).map((p) => ({ date: p.date, amountCents: p.amountCents }));
   const promises = [...rows.promises]
