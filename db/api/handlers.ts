@@ -95,7 +95,9 @@ export const handlers: Partial<Record<MethodName, Handler>> = {
   'users.update': (ctx, input, env) => {
     const out = updateUser(ctx, input);
     // A deactivated person, or one whose PIN was reset, must log in again; their open sessions end now.
-    if (input.active === false || input.pin) env.sessions.closeUser(input.id, env.sessionId);
+    // (a new PIN keeps the session that set it; a deactivation ends every one, even one's own)
+    if (input.active === false) env.sessions.closeUser(input.id);
+    else if (input.pin) env.sessions.closeUser(input.id, env.sessionId);
     return out;
   },
   'reminders.preview': (ctx, input) => previewTemplate(ctx, input),

@@ -67,8 +67,11 @@ describe('users.update', () => {
 
     t.ok('users.update', { id: second, active: true }, owner);
     expect(t.ok('users.update', { id, active: false }, owner).active).toBe(false);
+    // Dona Maria's own session ended with her deactivation…
+    expect(t.fail('session.me', {}, owner).kind).toBe('forbidden');
     // …and now Seu João is the last one
-    expect(t.fail('users.update', { id: second, active: false }, owner).kind).toBe('conflict');
+    const joao: Caller = { transport: 'http', sessionId: t.ok('session.login', { userId: second, pin: '5678' }, { transport: 'http' }).sessionId };
+    expect(t.fail('users.update', { id: second, active: false }, joao).kind).toBe('conflict');
     // the deactivated owner has left the login list
     expect(t.ok('session.users', {}, { transport: 'http' }).items.map((u: any) => u.name)).toEqual(['Carlos Atendente', 'Seu João']);
   });
