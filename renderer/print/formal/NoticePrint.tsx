@@ -8,7 +8,11 @@ import type { NoticeView } from '../../../shared/contract/formal';
 import { noticeText } from '../../../shared/formal/notice-text';
 import { PRINT_PAGE_CLASS, PrintFrame } from '../PrintFrame';
 import { PrintPending } from '../PrintPending';
-import classes from './notice.module.css';
+import sheet from '../a4-sheet.module.css';
+import notice from './notice.module.css';
+
+// The sheet's classes plus the notice's own (deadline box, ways to pay, addressee).
+const classes = { ...sheet, ...notice };
 
 /**
  * The written notice before a bureau record (CDC art. 43 §2), A4: the store identified (CDC art. 42-A), the

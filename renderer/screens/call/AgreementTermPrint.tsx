@@ -7,7 +7,7 @@ import { formatBRL } from '../../../shared/money';
 import { PRINT_PAGE_CLASS, PrintFrame } from '../../print/PrintFrame';
 import { PrintPending } from '../../print/PrintPending';
 import type { AgreementTerm } from './call-types';
-import classes from './term.module.css';
+import classes from '../../print/a4-sheet.module.css';
 
 /** The agreement term, A4 (issue 7 §5): who, what was owed, what was agreed, the new parcelas, the rule, the PIX. */
 export function AgreementTermPrint({ agreementId, onLoaded, onClose }: { agreementId: string; onLoaded?(t: AgreementTerm): void; onClose(): void }) {
