@@ -2,7 +2,7 @@ import type { Ctx } from '../context';
 import { payments, allocations, reversals } from '../schema';
 import { ApiError } from '../../shared/contract/errors';
 import { allocatePayment, AmountExceedsDue, WaiverExceedsCharges } from '../../shared/ledger/allocate';
-import { marginsFor } from '../../shared/collection/offers';
+import { chargesWaiverLimitCents, marginsFor } from '../../shared/collection/offers';
 import { approveBeyondMargins, KeptRefusal } from './margin-approval';
 import { openInstallments, quotePayment } from '../../shared/ledger/quote';
 import { formatDateBR } from '../../shared/dates';
@@ -73,8 +73,7 @@ function chargesDiscountPctFor(ctx: Ctx, customerId: string): number {
 function approveWaiver(ctx: Ctx, customerId: string, waiverCents: number, chargesReached: number, pin: string | undefined): string | null | KeptRefusal {
   if (waiverCents === 0) return null;
   const pct = chargesDiscountPctFor(ctx, customerId);
-  // floor: the limit never rounds up past the owner's percentage
-  const limitCents = Math.floor((chargesReached * pct) / 100);
+  const limitCents = chargesWaiverLimitCents(chargesReached, pct);
   if (waiverCents <= limitCents) return null;
   const reason = `o desconto nos encargos (${formatBRL(waiverCents)}) passa do limite de ${formatBRL(limitCents)} (${pct}% da multa e dos juros).`;
   const approval = approveBeyondMargins(ctx, pin, [reason[0].toUpperCase() + reason.slice(1)], 'Para dar este desconto');

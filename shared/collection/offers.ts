@@ -271,3 +271,9 @@ export function computeOffers(input: OfferInput): Offer[] {
   const [full, ...rest] = options;
   return [full, ...rest.filter((o) => o.suggested), ...rest.filter((o) => !o.suggested)];
 }
+
+/**
+ * What a clerk may forgive of multa and juros at the counter without the owner's PIN: the profile's
+ * maxChargesDiscountPct of the charges the payment reaches, never rounded up past the owner's percentage.
+ */
+export const chargesWaiverLimitCents = (chargesCents: number, maxChargesDiscountPct: number): number => Math.floor((chargesCents * maxChargesDiscountPct) / 100);

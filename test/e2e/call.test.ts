@@ -9,30 +9,11 @@ import { CallPage } from './pages/call-page';
 import { methods } from '../../shared/contract/methods';
 import { isValidPixPayload } from '../../shared/pix';
 import { OBJECTIONS } from '../../shared/collection/objections';
+import { api, expectCleanScreen, UUID } from './support/in-page';
 
 /** Calls the backend from inside the page, with the launch token and the session the app keeps (renderer/api.ts). */
-function api<T = any>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const headers: Record<string, string> = { Authorization: `Bearer ${sessionStorage.getItem('emdia.token') ?? ''}`, 'Content-Type': 'application/json' };
-      const session = sessionStorage.getItem('emdia.session');
-      if (session) headers['X-EmDia-Session'] = session;
-      const res = await fetch('/api/call', { method: 'POST', headers, body: JSON.stringify({ method: m, input: i }) });
-      return res.json();
-    },
-    [method, input] as const,
-  ) as Promise<T>;
-}
 
 const TODAY = '2026-11-23'; // a Monday: calls allowed 08:00–20:00; the app's clock is frozen at noon
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-
-async function cleanScreen(page: Page) {
-  const body = await page.locator('body').innerText();
-  expect(body).not.toMatch(UUID);
-  expect(body).not.toMatch(/\b(undefined|null|NaN|Invalid Date)\b/);
-  expect(await hasHorizontalScroll(page)).toBe(false);
-}
 
 // The guided call on the demo store, as the clerk Marcos lives it: from Hoje he starts the session, reads the
 // customer's file and the talking points, hears "sem dinheiro agora", offers a plan that fits R$ 80,00 a month,
@@ -104,7 +85,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('The guided call on the demo store (b
     expect(await call.callLink.getAttribute('href')).toBe(`tel:+55${ctx.phoneToUse.number}`);
     await call.callLink.click();
     await call.timer.waitFor();
-    await cleanScreen(page);
+    await expectCleanScreen(page);
     await screenshot(page, 'call-01-file');
     await expectAccessible(page, 'Ligação: ficha e roteiro');
   });
@@ -172,7 +153,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('The guided call on the demo store (b
     const ctx = await api(page, 'calls.context', { customerId: queue.items[0].customerId });
     expect(ctx.contacts[0].outcome).toBe('agreement');
     expect(ctx.contacts[0].objectionIds).toEqual(['sem-dinheiro']);
-    await cleanScreen(page);
+    await expectCleanScreen(page);
     await screenshot(page, 'call-04-recorded');
     await expectAccessible(page, 'Ligação: acordo registrado');
   });
@@ -250,7 +231,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('The guided call on the demo store (b
     expect(text).toMatch(/Promessas\s*1/);
     expect(text).toMatch(/Acordos\s*2/);
     expect(text).toContain('Descontos concedidos');
-    await cleanScreen(page);
+    await expectCleanScreen(page);
     await screenshot(page, 'call-07-summary');
     await expectAccessible(page, 'Ligações: resumo');
     await page.getByRole('button', { name: 'Voltar para Hoje (Esc)' }).click();
@@ -279,7 +260,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)('The guided call on the demo store (b
     await page.getByRole('status').filter({ hasText: 'Isso mesmo' }).waitFor();
     await call.responses.waitFor();
     await page.getByRole('button', { name: 'Próxima objeção (F8)' }).click();
-    await cleanScreen(page);
+    await expectCleanScreen(page);
     await screenshot(page, 'call-08-practice');
     await expectAccessible(page, 'Treino');
     await page.getByRole('button', { name: 'Sair do treino (Esc)' }).click();

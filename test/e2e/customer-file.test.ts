@@ -14,30 +14,11 @@ import { formatCpf } from '../../shared/cpf';
 import { formatBRL } from '../../shared/money';
 import { addDays, formatDateBR } from '../../shared/dates';
 import { adjustOffer, type AdjustDraft } from '../../renderer/screens/call/offer-adjust';
+import { api, expectCleanScreen, UUID } from './support/in-page';
 
 /** Calls the backend from inside the page, with the launch token and the session the app keeps (renderer/api.ts). */
-function api<T = any>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const headers: Record<string, string> = { Authorization: `Bearer ${sessionStorage.getItem('emdia.token') ?? ''}`, 'Content-Type': 'application/json' };
-      const session = sessionStorage.getItem('emdia.session');
-      if (session) headers['X-EmDia-Session'] = session;
-      const res = await fetch('/api/call', { method: 'POST', headers, body: JSON.stringify({ method: m, input: i }) });
-      return res.json();
-    },
-    [method, input] as const,
-  ) as Promise<T>;
-}
 
 const TODAY = '2026-11-23'; // a Monday: calls allowed 08:00–20:00; the app's clock is frozen at noon
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-
-async function cleanScreen(page: Page) {
-  const body = await page.locator('body').innerText();
-  expect(body).not.toMatch(UUID);
-  expect(body).not.toMatch(/\b(undefined|null|NaN|Invalid Date)\b/);
-  expect(await hasHorizontalScroll(page)).toBe(false);
-}
 
 // The customer's page in Clientes on the demo store: Marcos searches a customer who is late, reads the file
 // (profile and why, what is late with today's charges, past contacts and promises, whether to call now), edits
@@ -119,7 +100,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)("The customer's page in Clientes, and
     expect(await file.overdue.getByRole('list', { name: 'Promessas' }).getByRole('listitem').count()).toBe(Math.min(10, ctx.promises.length));
     expect(overdue).toContain(ctx.promises[0].statusLabel);
 
-    await cleanScreen(page);
+    await expectCleanScreen(page);
     await screenshot(page, 'customer-file-01-page');
     await expectAccessible(page, 'Clientes: ficha do cliente');
   });
@@ -235,7 +216,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)("The customer's page in Clientes, and
     expect(await line.innerText()).toContain('dentro da margem');
     expect(await call.offers.getByLabel('PIN do dono').count()).toBe(0);
     await line.scrollIntoViewIfNeeded();
-    await cleanScreen(page);
+    await expectCleanScreen(page);
     await screenshot(page, 'customer-file-02-adjust-within');
     await expectAccessible(page, 'Ligação: ajustar a proposta');
 
@@ -289,7 +270,7 @@ describe.skipIf(!process.env.EMDIA_CHROME)("The customer's page in Clientes, and
     await call.offers.getByRole('button', { name: 'Fazer acordo (F10)' }).click();
     await call.offers.getByText(/PIN do dono não confere/).first().waitFor();
     expect((await api(page, 'calls.context', { customerId: other.customerId })).installments.length).toBeGreaterThan(0); // nothing written
-    await cleanScreen(page);
+    await expectCleanScreen(page);
     await screenshot(page, 'customer-file-03-adjust-pin');
     await expectAccessible(page, 'Ligação: ajuste fora da margem');
     await pin.fill('1111');

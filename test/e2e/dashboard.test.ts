@@ -8,20 +8,9 @@ import { AppShellPage } from './pages/app-shell-page';
 import { DashboardPage } from './pages/dashboard-page';
 import { formatBRL, formatDecimalBR } from '../../shared/money';
 import { formatDateBR } from '../../shared/dates';
+import { api } from './support/in-page';
 
 /** Calls the backend from inside the page, with the launch token and the session the app keeps (renderer/api.ts). */
-function api<T = any>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const headers: Record<string, string> = { Authorization: `Bearer ${sessionStorage.getItem('emdia.token') ?? ''}`, 'Content-Type': 'application/json' };
-      const session = sessionStorage.getItem('emdia.session');
-      if (session) headers['X-EmDia-Session'] = session;
-      const res = await fetch('/api/call', { method: 'POST', headers, body: JSON.stringify({ method: m, input: i }) });
-      return res.json();
-    },
-    [method, input] as const,
-  ) as Promise<T>;
-}
 
 const TODAY = '2026-11-23'; // a Monday
 // "Últimas 12 semanas" on that Monday: from the Monday eleven weeks before, to today.

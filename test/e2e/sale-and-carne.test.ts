@@ -9,20 +9,9 @@ import { AppShellPage } from './pages/app-shell-page';
 import { CustomersPage } from './pages/customers-page';
 import { SalesPage } from './pages/sales-page';
 import { isValidPixPayload } from '../../shared/pix';
+import { api } from './support/in-page';
 
 /** Calls the backend from inside the page, with the launch token and the session the app keeps (renderer/api.ts). */
-function api<T = any>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const headers: Record<string, string> = { Authorization: `Bearer ${sessionStorage.getItem('emdia.token') ?? ''}`, 'Content-Type': 'application/json' };
-      const session = sessionStorage.getItem('emdia.session');
-      if (session) headers['X-EmDia-Session'] = session;
-      const res = await fetch('/api/call', { method: 'POST', headers, body: JSON.stringify({ method: m, input: i }) });
-      return res.json();
-    },
-    [method, input] as const,
-  ) as Promise<T>;
-}
 
 const which = (cmd: string): boolean => {
   try {

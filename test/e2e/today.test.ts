@@ -10,23 +10,11 @@ import { TodayPage } from './pages/today-page';
 import { ReceivePage } from './pages/receive-page';
 import { formatBRL } from '../../shared/money';
 import { formatPhone } from '../../shared/phone';
+import { api, UUID } from './support/in-page';
 
 /** Calls the backend from inside the page, with the launch token and the session the app keeps (renderer/api.ts). */
-function api<T = any>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const headers: Record<string, string> = { Authorization: `Bearer ${sessionStorage.getItem('emdia.token') ?? ''}`, 'Content-Type': 'application/json' };
-      const session = sessionStorage.getItem('emdia.session');
-      if (session) headers['X-EmDia-Session'] = session;
-      const res = await fetch('/api/call', { method: 'POST', headers, body: JSON.stringify({ method: m, input: i }) });
-      return res.json();
-    },
-    [method, input] as const,
-  ) as Promise<T>;
-}
 
 const TODAY = '2026-11-23'; // a Monday: calls allowed 08:00–20:00; the app's clock is frozen at noon
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 // A morning at the demo store, as the clerk Marcos lives it in browser mode: Hoje shows who to call and why,
 // a reminder goes out by WhatsApp with the customer's name in it, a call's result is recorded, and the folha

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { call, ApiCallError } from '../../api';
-import { formatCnpj, formatCpf } from '../../../shared/cpf';
+import { formatCpf } from '../../../shared/cpf';
+import { SheetHeader, storeAddressLine } from '../SheetHeader';
 import { formatDateBR } from '../../../shared/dates';
 import { formatBRL } from '../../../shared/money';
 import type { NoticeView } from '../../../shared/contract/formal';
@@ -51,7 +52,7 @@ export function NoticePrint({ notice: given, noticeId, onClose }: { notice?: Not
 
 function Notice({ n, qr }: { n: NoticeView; qr: string | null }) {
   const s = n.store;
-  const address = [s.address, [s.city, s.state].filter(Boolean).join('/')].filter(Boolean).join(' – ');
+  const address = storeAddressLine(s);
   const text = noticeText({
     customerName: n.customer.name,
     storeName: s.name,
@@ -65,16 +66,10 @@ function Notice({ n, qr }: { n: NoticeView; qr: string | null }) {
   });
   return (
     <article className={`${PRINT_PAGE_CLASS} ${classes.page}`} aria-label={`Notificação a ${n.customer.name}`}>
-      <header className={classes.header}>
-        <div>
-          <div className={classes.store}>{s.name}</div>
-          <div className={classes.small}>{[s.cnpj ? `CNPJ ${formatCnpj(s.cnpj)}` : '', address].filter(Boolean).join(' · ')}</div>
-        </div>
-        <div className={classes.number}>
-          <span className={classes.small}>Comunicado</span>
-          <strong>{formatDateBR(n.sentOn)}</strong>
-        </div>
-      </header>
+      <SheetHeader store={s}>
+        <span className={classes.small}>Comunicado</span>
+        <strong>{formatDateBR(n.sentOn)}</strong>
+      </SheetHeader>
 
       <div className={classes.to}>
         <div>{n.customer.name}</div>

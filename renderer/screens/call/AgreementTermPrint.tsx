@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { call, ApiCallError } from '../../api';
-import { formatCnpj, formatCpf } from '../../../shared/cpf';
+import { formatCpf } from '../../../shared/cpf';
+import { SheetHeader } from '../../print/SheetHeader';
 import { formatDateBR } from '../../../shared/dates';
 import { formatBRL } from '../../../shared/money';
 import { PRINT_PAGE_CLASS, PrintFrame } from '../../print/PrintFrame';
@@ -46,20 +47,13 @@ export function AgreementTermPrint({ agreementId, onLoaded, onClose }: { agreeme
 
 function Term({ term: t, qr }: { term: AgreementTerm; qr: string | null }) {
   const s = t.store;
-  const address = [s.address, [s.city, s.state].filter(Boolean).join('/')].filter(Boolean).join(' – ');
   return (
     <article className={`${PRINT_PAGE_CLASS} ${classes.page}`} aria-label={`Termo do acordo ${t.number}`}>
-      <header className={classes.header}>
-        <div>
-          <div className={classes.store}>{s.name}</div>
-          <div className={classes.small}>{[s.cnpj ? `CNPJ ${formatCnpj(s.cnpj)}` : '', address].filter(Boolean).join(' · ')}</div>
-        </div>
-        <div className={classes.number}>
-          <span className={classes.small}>Acordo nº</span>
-          <strong>{t.number}</strong>
-          <span className={classes.small}>{formatDateBR(t.date)}</span>
-        </div>
-      </header>
+      <SheetHeader store={s}>
+        <span className={classes.small}>Acordo nº</span>
+        <strong>{t.number}</strong>
+        <span className={classes.small}>{formatDateBR(t.date)}</span>
+      </SheetHeader>
 
       <h1 className={classes.title}>Termo de acordo de pagamento</h1>
       <p>

@@ -2,9 +2,8 @@ import { Box, Button, Group, Text } from '@mantine/core';
 import { formatBRL } from '../../../shared/money';
 import { MoneyInput } from '../../components/MoneyInput';
 import { PinInput } from '../../components/PinInput';
+import { chargesWaiverLimitCents } from '../../../shared/collection/offers';
 
-/** What the clerk may forgive without asking: the margin's share of the charges, never rounded up. */
-export const waiverLimitCents = (chargesCents: number, maxPct: number): number => Math.floor((chargesCents * maxPct) / 100);
 
 interface Props {
   /** multa + juros of the ticked parcelas */
@@ -26,7 +25,7 @@ interface Props {
  */
 export function ChargesWaiver({ chargesCents, maxPct, open, onOpen, value, onChange, pin, onPin, error, pinError }: Props) {
   if (chargesCents <= 0) return null;
-  const limit = waiverLimitCents(chargesCents, maxPct);
+  const limit = chargesWaiverLimitCents(chargesCents, maxPct);
   if (!open) {
     return (
       <Button variant="subtle" size="sm" onClick={() => onOpen(true)} style={{ alignSelf: 'flex-start' }}>
